@@ -1,0 +1,29 @@
+import { defineConfig } from "vitest/config";
+
+// Two kinds of test (house style): `*.test.ts` are unit tests beside the code and touch no database;
+// `*.integration-test.ts` run against a real database: PGlite, or PostgreSQL when KEEL_TEST_DB=postgres
+// (scripts/test-integration.mjs runs them on both targets).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["{shared,server,prisma,extension}/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/.next/**", "**/build/**"],
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["{shared,server,prisma}/**/*.integration-test.ts"],
+          exclude: ["**/node_modules/**", "**/.next/**"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Each file gets its own database; two cores, so keep parallelism modest.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
