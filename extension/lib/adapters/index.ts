@@ -1,0 +1,33 @@
+import { sandboxAdapter } from "./sandbox";
+import type { TDetectedTicket, THelpdeskAdapter, THelpdeskId } from "./types";
+
+export type { TDetectedTicket, THelpdeskAdapter, THelpdeskId } from "./types";
+
+/** Tried in order; the first that recognises the page wins. */
+export const ADAPTERS: readonly THelpdeskAdapter[] = [sandboxAdapter];
+
+export function isHelpdeskPage(doc: Document, adapters = ADAPTERS): boolean {
+  return adapters.some((adapter) => adapter.isHelpdeskPage(doc));
+}
+
+/** The ticket shown on this page by any known helpdesk, or null. */
+export function detectTicket(doc: Document, adapters = ADAPTERS): TDetectedTicket | null {
+  for (const adapter of adapters) {
+    const ticket = adapter.detect(doc);
+    if (ticket) return ticket;
+  }
+  return null;
+}
+
+export function findMessageElement(
+  doc: Document,
+  helpdesk: THelpdeskId,
+  messageId: string,
+  adapters = ADAPTERS,
+): HTMLElement | null {
+  return adapters.find((adapter) => adapter.id === helpdesk)?.findMessage(doc, messageId) ?? null;
+}
+
+export function sameTicket(a: TDetectedTicket | null, b: TDetectedTicket | null): boolean {
+  return a?.helpdesk === b?.helpdesk && a?.ticketId === b?.ticketId;
+}

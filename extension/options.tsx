@@ -1,0 +1,4 @@
+import "./style.css";
+import { OptionsPage } from "~components/options/OptionsPage";
+
+export default OptionsPage;

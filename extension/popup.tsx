@@ -1,0 +1,4 @@
+import "./style.css";
+import { PopupView } from "~components/PopupView";
+
+export default PopupView;

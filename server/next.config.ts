@@ -1,0 +1,25 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { NextConfig } from "next";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+const config: NextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Workspace packages ship TypeScript source.
+  transpilePackages: ["@keel/shared", "@keel/db"],
+  // Database drivers load WASM/data files relative to their own package: keep them out of the bundle.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "@prisma/schema-engine-wasm",
+    "@prisma/driver-adapter-utils",
+    "pg",
+  ],
+  turbopack: { root: join(here, "..") },
+};
+
+export default config;

@@ -1,0 +1,18 @@
+import type { TRole } from "@keel/shared";
+
+/** Who is asking, resolved from a session cookie or an extension token. Never from input. */
+export type TIdentity =
+  | { via: "session"; userId: string; sessionTenantId: string | null }
+  | { via: "extension_token"; userId: string; tokenId: string; tokenTenantId: string; tokenExpiresAt: Date };
+
+/** An identity bound to one tenant through a verified membership. */
+export type TActor = {
+  userId: string;
+  email: string;
+  name: string;
+  role: TRole;
+  tenant: { id: string; slug: string; name: string };
+  via: TIdentity["via"];
+  tokenId: string | null;
+  tokenExpiresAt: Date | null;
+};

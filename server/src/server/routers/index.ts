@@ -1,0 +1,15 @@
+import { createCallerFactory, router } from "../trpc/init";
+import { auditRouter } from "./audit";
+import { authRouter } from "./auth";
+import { ticketRouter } from "./ticket";
+
+export const appRouter = router({
+  auth: authRouter,
+  ticket: ticketRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side caller (console pages, tests): the same layers and checks as HTTP calls. */
+export const createCaller = createCallerFactory(appRouter);

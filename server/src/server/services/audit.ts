@@ -1,0 +1,81 @@
+import type { Prisma } from "@keel/db";
+import { newId } from "@keel/db";
+import type { TActor } from "../actor";
+
+type Outcome = "success" | "denied" | "not_found" | "error";
+
+/**
+ * Audit events are a typed union: each action names its target kind and the metadata it may carry.
+ * Metadata holds identifiers and counts, never message bodies or secrets.
+ */
+export type TAuditEvent =
+  | {
+      action: "ticket.summarize";
+      targetType: "ticket";
+      targetId: string;
+      outcome: Outcome;
+      reason?: string;
+      metadata?: { engine: string; sentences: number; citedMessageIds: string[] };
+    }
+  | { action: "ticket.view"; targetType: "ticket"; targetId: string; outcome: Outcome; reason?: string }
+  | {
+      action: "ticket.reply";
+      targetType: "ticket";
+      targetId: string;
+      outcome: Outcome;
+      reason?: string;
+      metadata?: { messageId: string; length: number };
+    }
+  | {
+      action: "extension_token.create";
+      targetType: "extension_token";
+      targetId: string;
+      outcome: Outcome;
+      metadata: { label: string; expiresAt: string };
+    }
+  | {
+      action: "extension_token.revoke";
+      targetType: "extension_token";
+      targetId: string;
+      outcome: Outcome;
+      reason?: string;
+    }
+  | { action: "auth.sign_in_failed"; targetType: "user"; targetId: string; outcome: "denied"; reason: string }
+  | {
+      action: "auth.permission_denied";
+      targetType: "procedure";
+      targetId: string;
+      outcome: "denied";
+      reason: string;
+    };
+
+export type TAuditActor = Pick<TActor, "userId" | "email" | "via"> & { tenantId: string };
+
+export function auditActorOf(actor: TActor): TAuditActor {
+  return { userId: actor.userId, email: actor.email, via: actor.via, tenantId: actor.tenant.id };
+}
+
+/** Appends one audit event. Call it with the transaction that does the read or change it records. */
+export async function recordAudit(
+  tx: Prisma.TransactionClient,
+  actor: TAuditActor,
+  event: TAuditEvent,
+  requestId?: string,
+): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      id: newId("aud"),
+      tenantId: actor.tenantId,
+      actorType: actor.via === "extension_token" ? "user:extension" : "user:session",
+      actorId: actor.userId,
+      actorLabel: actor.email,
+      action: event.action,
+      targetType: event.targetType,
+      targetId: event.targetId,
+      outcome: event.outcome,
+      reason: "reason" in event ? (event.reason ?? null) : null,
+      metadata: ("metadata" in event && event.metadata ? event.metadata : {}) as Prisma.InputJsonObject,
+      requestId: requestId ?? null,
+    },
+  });
+}
