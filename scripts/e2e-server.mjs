@@ -11,6 +11,9 @@ if (!env.DATABASE_URL) {
   env.PGLITE_DIR = join(root, ".data", "e2e-pglite");
   rmSync(env.PGLITE_DIR, { recursive: true, force: true });
 }
-const child = spawn(process.execPath, [join(root, "scripts", "start.mjs"), "--no-build"], { stdio: "inherit", env });
+const child = spawn(process.execPath, [join(root, "scripts", "start.mjs"), "--no-build"], {
+  stdio: "inherit",
+  env,
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

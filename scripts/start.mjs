@@ -57,7 +57,8 @@ mkdirSync(dataDir, { recursive: true });
 let secret = process.env.NEXTAUTH_SECRET;
 if (!secret) {
   const secretFile = join(dataDir, "nextauth-secret");
-  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  if (!existsSync(secretFile))
+    writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
   secret = readFileSync(secretFile, "utf8").trim();
 }
 
@@ -82,7 +83,9 @@ if (!args.has("--no-build")) {
   } else console.log("▸ Server build is up to date.");
 }
 
-console.log(`▸ Database: ${env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${env.PGLITE_DIR}`}`);
+console.log(
+  `▸ Database: ${env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${env.PGLITE_DIR}`}`,
+);
 run("pnpm", ["--filter", "@keel/db", args.has("--no-seed") ? "migrate" : "seed"], env);
 
 console.log(`

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { test as base, chromium, type BrowserContext, type Page } from "@playwright/test";
+import { type BrowserContext, test as base, chromium, type Page } from "@playwright/test";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const EXTENSION_DIR = join(here, "..", "..", "extension", "build", "chrome-mv3-prod");

@@ -1,5 +1,5 @@
-import { API_ERROR_STATUS, KeelApiError, type TApiErrorCode } from "./errors";
 import { contract, type TProcedureInput, type TProcedureName, type TProcedureOutput } from "./contract";
+import { API_ERROR_STATUS, KeelApiError, type TApiErrorCode } from "./errors";
 
 export type KeelClientOptions = {
   /** Server origin, e.g. "http://localhost:3000". */
@@ -58,7 +58,8 @@ export async function callKeel<P extends TProcedureName>(
   try {
     response = await doFetch(url, init);
   } catch (error) {
-    const reason = error instanceof Error && error.name === "TimeoutError" ? "timed out" : "could not be reached";
+    const reason =
+      error instanceof Error && error.name === "TimeoutError" ? "timed out" : "could not be reached";
     throw new KeelApiError("NETWORK_ERROR", `The Keel server at ${options.baseUrl} ${reason}.`);
   }
 
@@ -74,15 +75,24 @@ export async function callKeel<P extends TProcedureName>(
   }
 
   if (!response.ok || (typeof body === "object" && body !== null && "error" in body)) {
-    const err = (body as { error?: { message?: string; data?: { code?: unknown; httpStatus?: number } } }).error;
+    const err = (body as { error?: { message?: string; data?: { code?: unknown; httpStatus?: number } } })
+      .error;
     const code = isKnownCode(err?.data?.code) ? err.data.code : "INTERNAL_SERVER_ERROR";
-    throw new KeelApiError(code, err?.message ?? `HTTP ${response.status}`, err?.data?.httpStatus ?? response.status);
+    throw new KeelApiError(
+      code,
+      err?.message ?? `HTTP ${response.status}`,
+      err?.data?.httpStatus ?? response.status,
+    );
   }
 
   const data = (body as { result?: { data?: unknown } }).result?.data;
   const parsed = def.output.safeParse(data);
   if (!parsed.success) {
-    throw new KeelApiError("BAD_RESPONSE", "The server's answer did not match the expected shape.", response.status);
+    throw new KeelApiError(
+      "BAD_RESPONSE",
+      "The server's answer did not match the expected shape.",
+      response.status,
+    );
   }
   return parsed.data as TProcedureOutput<P>;
 }

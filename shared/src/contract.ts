@@ -128,7 +128,11 @@ export const ZListAuditOutput = z.object({ events: z.array(ZAuditEventRow), next
 export const ZEmpty = z.object({}).strict().optional();
 
 export const contract = {
-  "auth.connectExtension": { kind: "mutation", input: ZConnectExtensionInput, output: ZConnectExtensionOutput },
+  "auth.connectExtension": {
+    kind: "mutation",
+    input: ZConnectExtensionInput,
+    output: ZConnectExtensionOutput,
+  },
   "auth.whoami": { kind: "query", input: ZEmpty, output: ZWhoAmI },
   "auth.revokeExtensionToken": { kind: "mutation", input: ZRevokeTokenInput, output: ZRevokeTokenOutput },
   "auth.listExtensionTokens": { kind: "query", input: ZEmpty, output: ZListTokensOutput },

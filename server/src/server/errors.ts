@@ -14,4 +14,5 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
+/** NOT_FOUND for anything outside the caller's tenant or missing: the two are indistinguishable on purpose. */
+export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found in your workspace.`);

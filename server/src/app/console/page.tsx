@@ -1,6 +1,6 @@
+import { can } from "@keel/shared";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { can } from "@keel/shared";
 import { AppShell } from "~/components/app-shell";
 import { PageHeader } from "~/components/ui";
 import { requirePageActor } from "~/server/page-auth";
@@ -37,7 +37,11 @@ export default async function ConsolePage() {
         {cards
           .filter((c) => c.show)
           .map((c) => (
-            <Link key={c.href} href={c.href} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-indigo-300">
+            <Link
+              key={c.href}
+              href={c.href}
+              className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-indigo-300"
+            >
               <h2 className="font-semibold text-slate-900">{c.title}</h2>
               <p className="mt-1 text-sm text-slate-500">{c.body}</p>
             </Link>
@@ -46,9 +50,14 @@ export default async function ConsolePage() {
       <section className="mt-8 rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-600 shadow-sm">
         <h2 className="font-semibold text-slate-900">Connect the browser extension</h2>
         <ol className="mt-2 list-decimal space-y-1 pl-5">
-          <li>Load <code className="font-mono">extension/build/chrome-mv3-prod</code> in Chrome (chrome://extensions, Developer mode, Load unpacked).</li>
+          <li>
+            Load <code className="font-mono">extension/build/chrome-mv3-prod</code> in Chrome
+            (chrome://extensions, Developer mode, Load unpacked).
+          </li>
           <li>Open the extension's options, enter this server's address and your e-mail and password.</li>
-          <li>Open any ticket in the sandbox helpdesk: the Keel sidebar shows its summary with cited messages.</li>
+          <li>
+            Open any ticket in the sandbox helpdesk: the Keel sidebar shows its summary with cited messages.
+          </li>
         </ol>
       </section>
     </AppShell>

@@ -43,20 +43,25 @@ export default async function HelpdeskPage({ searchParams }: Props) {
         title="Tickets"
         subtitle={`${actor.tenant.name}: the built-in sandbox helpdesk. Open a ticket to see the Keel sidebar.`}
         actions={
-          <form className="flex gap-2" role="search">
-            {status ? <input type="hidden" name="status" value={status} /> : null}
-            <input
-              type="search"
-              name="q"
-              defaultValue={query}
-              placeholder="Search subject, customer or #number"
-              aria-label="Search tickets"
-              className="w-72 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-            />
-            <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white">
-              Search
-            </button>
-          </form>
+          <search>
+            <form className="flex gap-2">
+              {status ? <input type="hidden" name="status" value={status} /> : null}
+              <input
+                type="search"
+                name="q"
+                defaultValue={query}
+                placeholder="Search subject, customer or #number"
+                aria-label="Search tickets"
+                className="w-72 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+              />
+              <button
+                type="submit"
+                className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white"
+              >
+                Search
+              </button>
+            </form>
+          </search>
         }
       />
       <div className="mb-4 flex gap-1">
@@ -65,7 +70,13 @@ export default async function HelpdeskPage({ searchParams }: Props) {
       </div>
       {tickets.length === 0 ? (
         <EmptyState title="No tickets match">
-          {query || status ? <Link className="text-indigo-600 hover:underline" href="/helpdesk">Clear the filters</Link> : "This workspace has no tickets yet."}
+          {query || status ? (
+            <Link className="text-indigo-600 hover:underline" href="/helpdesk">
+              Clear the filters
+            </Link>
+          ) : (
+            "This workspace has no tickets yet."
+          )}
         </EmptyState>
       ) : (
         <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
@@ -85,15 +96,24 @@ export default async function HelpdeskPage({ searchParams }: Props) {
                 <tr key={t.id} className="hover:bg-slate-50">
                   <td className="px-4 py-3 font-mono text-slate-500">{t.number}</td>
                   <td className="px-4 py-3">
-                    <Link href={`/helpdesk/tickets/${t.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+                    <Link
+                      href={`/helpdesk/tickets/${t.id}`}
+                      className="font-medium text-slate-900 hover:text-indigo-600"
+                    >
                       {t.subject}
                     </Link>
                     <span className="ml-2 text-xs text-slate-400">{t.messageCount} messages</span>
                   </td>
                   <td className="px-4 py-3 text-slate-600">{t.customerName}</td>
-                  <td className="px-4 py-3"><Badge value={t.status} /></td>
-                  <td className="px-4 py-3"><Badge value={t.priority} /></td>
-                  <td className="px-4 py-3 whitespace-nowrap text-slate-500">{formatDateTime(t.updatedAt)}</td>
+                  <td className="px-4 py-3">
+                    <Badge value={t.status} />
+                  </td>
+                  <td className="px-4 py-3">
+                    <Badge value={t.priority} />
+                  </td>
+                  <td className="px-4 py-3 whitespace-nowrap text-slate-500">
+                    {formatDateTime(t.updatedAt)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -89,7 +89,9 @@ export function SignInForm({ callbackUrl, initialError, oidc, showDemoUsers }: P
       ) : null}
       {showDemoUsers ? (
         <details className="mt-6 rounded-lg bg-slate-50 p-3 text-sm text-slate-600">
-          <summary className="cursor-pointer font-medium text-slate-700">Demo users (password keel-demo)</summary>
+          <summary className="cursor-pointer font-medium text-slate-700">
+            Demo users (password keel-demo)
+          </summary>
           <ul className="mt-2 space-y-2">
             {DEMO_TENANTS.map((tenant) => (
               <li key={tenant.domain}>

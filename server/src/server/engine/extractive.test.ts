@@ -14,7 +14,12 @@ const conversation: TEngineMessage[] = [
     internal: false,
     body: "Hello Dana, thanks for reaching out. I'm sorry the strap arrived damaged. Could you send a photo of the torn strap so I can start the return?",
   },
-  { id: "m3", authorType: "agent", internal: true, body: "Warehouse confirms batch 17 of the Trailhead straps had a stitching defect." },
+  {
+    id: "m3",
+    authorType: "agent",
+    internal: true,
+    body: "Warehouse confirms batch 17 of the Trailhead straps had a stitching defect.",
+  },
   {
     id: "m4",
     authorType: "customer",
@@ -25,7 +30,10 @@ const conversation: TEngineMessage[] = [
 
 describe("splitSentences", () => {
   it("drops quoted replies and signatures and splits on sentence ends", () => {
-    expect(splitSentences("First one here. Second one!\n> quoted line\n--\nsig")).toEqual(["First one here.", "Second one!"]);
+    expect(splitSentences("First one here. Second one!\n> quoted line\n--\nsig")).toEqual([
+      "First one here.",
+      "Second one!",
+    ]);
   });
 });
 
@@ -57,9 +65,9 @@ describe("summarizeConversation", () => {
 
   it("returns nothing for an empty or content-free conversation", () => {
     expect(summarizeConversation("x", [])).toEqual([]);
-    expect(summarizeConversation("x", [{ id: "a", authorType: "customer", internal: false, body: "Thanks!" }])).toEqual(
-      [],
-    );
+    expect(
+      summarizeConversation("x", [{ id: "a", authorType: "customer", internal: false, body: "Thanks!" }]),
+    ).toEqual([]);
   });
 
   it("respects maxSentences", () => {

@@ -54,7 +54,7 @@ export function splitSentences(body: string): string[] {
   for (const paragraph of lines.join("\n").split(/\n{1,}/)) {
     const text = paragraph.trim();
     if (!text) continue;
-    for (const part of text.split(/(?<=[.!?])\s+(?=["'(\[]?[A-Z0-9#])/)) {
+    for (const part of text.split(/(?<=[.!?])\s+(?=["'([]?[A-Z0-9#])/)) {
       const sentence = part.trim();
       if (sentence) sentences.push(sentence);
     }
@@ -173,5 +173,9 @@ export function summarizeConversation(
     chosen.push(item);
   }
   chosen.sort((a, b) => a.c.order - b.c.order);
-  return chosen.map(({ c, score }) => ({ text: c.text, messageId: c.messageId, score: Math.round(score * 1000) / 1000 }));
+  return chosen.map(({ c, score }) => ({
+    text: c.text,
+    messageId: c.messageId,
+    score: Math.round(score * 1000) / 1000,
+  }));
 }

@@ -1,10 +1,6 @@
 import { contract } from "@keel/shared";
 import { getEnv } from "~/env";
-import {
-  connectExtension,
-  listExtensionTokens,
-  revokeExtensionToken,
-} from "../services/identity";
+import { connectExtension, listExtensionTokens, revokeExtensionToken } from "../services/identity";
 import { permissionProcedure, publicProcedure, router, tenantProcedure } from "../trpc/init";
 
 const c = contract;

@@ -69,13 +69,18 @@ describe("extension connect flow", () => {
     const revoked = await caller.auth.revokeExtensionToken({});
     expect(revoked.tokenId).toBe(tokenId);
     await expectTrpcError((await callerWithToken(db, token)).auth.whoami(), "UNAUTHORIZED");
-    const audit = await db.prisma.auditEvent.findFirst({ where: { action: "extension_token.revoke", targetId: tokenId } });
+    const audit = await db.prisma.auditEvent.findFirst({
+      where: { action: "extension_token.revoke", targetId: tokenId },
+    });
     expect(audit?.outcome).toBe("success");
   });
 
   it("refuses expired, unknown and malformed tokens", async () => {
     const { token, tokenId } = await connect("supervisor@northwind.test");
-    await db.prisma.extensionToken.update({ where: { id: tokenId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.prisma.extensionToken.update({
+      where: { id: tokenId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await expectTrpcError((await callerWithToken(db, token)).auth.whoami(), "UNAUTHORIZED");
     await expectTrpcError((await callerWithToken(db, "keel_ext_nope")).auth.whoami(), "UNAUTHORIZED");
     await expectTrpcError((await callerWithToken(db, "")).auth.whoami(), "UNAUTHORIZED");
@@ -102,7 +107,11 @@ describe("ticket.summarize", () => {
       where: { action: "ticket.summarize", targetId: ticket.id, actorId: user.id },
       orderBy: { createdAt: "desc" },
     });
-    expect(audit).toMatchObject({ outcome: "success", tenantId: ticket.tenantId, actorLabel: "agent@northwind.test" });
+    expect(audit).toMatchObject({
+      outcome: "success",
+      tenantId: ticket.tenantId,
+      actorLabel: "agent@northwind.test",
+    });
   });
 
   it("answers NOT_FOUND for another tenant's ticket, audits the attempt in the caller's tenant only", async () => {
@@ -114,7 +123,7 @@ describe("ticket.summarize", () => {
       (await callerWithToken(db, token)).ticket.summarize({ ticketId: foreign.id }),
       "NOT_FOUND",
     );
-    expect(error.message).toBe("Ticket not found");
+    expect(error.message).toBe("Ticket not found in your workspace.");
 
     const denied = await db.prisma.auditEvent.findFirst({
       where: { action: "ticket.summarize", targetId: foreign.id, actorId: user.id },
@@ -136,27 +145,45 @@ describe("ticket.summarize", () => {
   it("refuses roles without the action (auditor) and audits the refusal", async () => {
     const { token, user } = await connect("auditor@northwind.test");
     const ticket = await firstTicket("northwind");
-    await expectTrpcError((await callerWithToken(db, token)).ticket.summarize({ ticketId: ticket.id }), "FORBIDDEN");
-    const denied = await db.prisma.auditEvent.findFirst({ where: { action: "auth.permission_denied", actorId: user.id } });
+    await expectTrpcError(
+      (await callerWithToken(db, token)).ticket.summarize({ ticketId: ticket.id }),
+      "FORBIDDEN",
+    );
+    const denied = await db.prisma.auditEvent.findFirst({
+      where: { action: "auth.permission_denied", actorId: user.id },
+    });
     expect(denied?.outcome).toBe("denied");
   });
 
   it("requires a credential", async () => {
     const ticket = await firstTicket("northwind");
-    await expectTrpcError((await callerWithToken(db, null)).ticket.summarize({ ticketId: ticket.id }), "UNAUTHORIZED");
+    await expectTrpcError(
+      (await callerWithToken(db, null)).ticket.summarize({ ticketId: ticket.id }),
+      "UNAUTHORIZED",
+    );
   });
 });
 
 describe("console session", () => {
   it("binds a session to the user's membership; the audit log needs audit.read", async () => {
     const agent = await db.prisma.user.findUniqueOrThrow({ where: { email: "agent@cloudly.test" } });
-    const supervisor = await db.prisma.user.findUniqueOrThrow({ where: { email: "supervisor@cloudly.test" } });
+    const supervisor = await db.prisma.user.findUniqueOrThrow({
+      where: { email: "supervisor@cloudly.test" },
+    });
     const cloudly = await tenantId("cloudly");
 
-    const asAgent = await callerWithSession(db, { via: "session", userId: agent.id, sessionTenantId: cloudly });
+    const asAgent = await callerWithSession(db, {
+      via: "session",
+      userId: agent.id,
+      sessionTenantId: cloudly,
+    });
     await expectTrpcError(asAgent.audit.list({ limit: 10 }), "FORBIDDEN");
 
-    const asSupervisor = await callerWithSession(db, { via: "session", userId: supervisor.id, sessionTenantId: cloudly });
+    const asSupervisor = await callerWithSession(db, {
+      via: "session",
+      userId: supervisor.id,
+      sessionTenantId: cloudly,
+    });
     const page = await asSupervisor.audit.list({ limit: 10 });
     expect(page.events.length).toBeGreaterThan(0);
     for (const event of page.events) {

@@ -51,11 +51,13 @@ export async function connectExtension(
   if (!user) throw new AppError("UNAUTHORIZED", "E-mail or password is incorrect.");
 
   const memberships = await membershipsOf(db, user.id);
-  if (memberships.length === 0) throw new AppError("FORBIDDEN", "This account is not a member of any workspace.");
+  if (memberships.length === 0)
+    throw new AppError("FORBIDDEN", "This account is not a member of any workspace.");
   let membership = memberships[0];
   if (input.tenantSlug) {
     membership = memberships.find((m) => m.tenant.slug === input.tenantSlug);
-    if (!membership) throw new AppError("FORBIDDEN", `You are not a member of workspace "${input.tenantSlug}".`);
+    if (!membership)
+      throw new AppError("FORBIDDEN", `You are not a member of workspace "${input.tenantSlug}".`);
   } else if (memberships.length > 1) {
     const slugs = memberships.map((m) => m.tenant.slug).join(", ");
     throw new AppError("BAD_REQUEST", `This account belongs to several tenants. Choose one: ${slugs}.`);
@@ -157,7 +159,8 @@ export async function revokeExtensionToken(
   tokenId: string | undefined,
 ): Promise<{ tokenId: string; revokedAt: string }> {
   const targetId = tokenId ?? actor.tokenId;
-  if (!targetId) throw new AppError("BAD_REQUEST", "Name the token to revoke (this call was not made with one).");
+  if (!targetId)
+    throw new AppError("BAD_REQUEST", "Name the token to revoke (this call was not made with one).");
   const manageTenant = can(actor.role, "extensionToken.manageTenant").allowed;
   const who = auditActorOf(actor);
   const revokedAt = await db.prisma.$transaction(async (tx) => {
@@ -175,7 +178,8 @@ export async function revokeExtensionToken(
       return null;
     }
     const at = token.revokedAt ?? new Date();
-    if (!token.revokedAt) await tx.extensionToken.update({ where: { id: token.id }, data: { revokedAt: at } });
+    if (!token.revokedAt)
+      await tx.extensionToken.update({ where: { id: token.id }, data: { revokedAt: at } });
     await recordAudit(tx, who, {
       action: "extension_token.revoke",
       targetType: "extension_token",

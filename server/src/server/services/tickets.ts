@@ -49,7 +49,12 @@ export async function summarizeTicket(
     }
     const sentences = summarizeConversation(
       ticket.subject,
-      ticket.messages.map((m) => ({ id: m.id, authorType: m.authorType, body: m.body, internal: m.internal })),
+      ticket.messages.map((m) => ({
+        id: m.id,
+        authorType: m.authorType,
+        body: m.body,
+        internal: m.internal,
+      })),
     );
     const cited = new Set(sentences.map((s) => s.messageId));
     const citations: TCitedMessage[] = [];

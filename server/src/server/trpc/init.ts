@@ -81,7 +81,10 @@ const t = initTRPC.context<TContext>().create({
         ...shape.data,
         // Never ship server stack traces to clients.
         stack: undefined,
-        issues: zodError && error.code === "BAD_REQUEST" ? zodError.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : undefined,
+        issues:
+          zodError && error.code === "BAD_REQUEST"
+            ? zodError.issues.map((i) => ({ path: i.path.map(String), message: i.message }))
+            : undefined,
       },
     };
   },
@@ -115,7 +118,10 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
   const actor: TActor | null = await resolveActor(ctx.db, ctx.identity);
   if (!actor) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account no longer has access to this workspace." });
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: "Your account no longer has access to this workspace.",
+    });
   }
   return next({ ctx: { ...ctx, actor } });
 });
@@ -138,7 +144,10 @@ export function actionProcedure(action: TActionId) {
     const decision = canExecute(ctx.actor.role, action);
     if (!decision.allowed) {
       await auditPermissionDenied(ctx.db, ctx.actor, path, decision.reason);
-      throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ctx.actor.role}) may not run ${action}.` });
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `Your role (${ctx.actor.role}) may not run ${action}.`,
+      });
     }
     return next();
   });

@@ -14,7 +14,11 @@ export async function GET() {
       {
         status: ok ? "ok" : "degraded",
         database: { target: db.target, reachable: true },
-        migrations: { upToDate: migrations.upToDate, applied: migrations.applied.length, pending: migrations.pending },
+        migrations: {
+          upToDate: migrations.upToDate,
+          applied: migrations.applied.length,
+          pending: migrations.pending,
+        },
       },
       { status: ok ? 200 : 503 },
     );

@@ -1,7 +1,7 @@
+import { ZAuditOutcome } from "@keel/shared";
+import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TRPCError } from "@trpc/server";
-import { ZAuditOutcome } from "@keel/shared";
 import { AppShell } from "~/components/app-shell";
 import { Badge, EmptyState, formatDateTime, PageHeader } from "~/components/ui";
 import { requirePageActor } from "~/server/page-auth";
@@ -27,7 +27,9 @@ export default async function AuditPage({ searchParams }: Props) {
     if (error instanceof TRPCError && error.code === "FORBIDDEN") {
       return (
         <AppShell actor={actor} area="console">
-          <EmptyState title="You cannot read the audit log">Your role ({actor.role}) does not include audit access.</EmptyState>
+          <EmptyState title="You cannot read the audit log">
+            Your role ({actor.role}) does not include audit access.
+          </EmptyState>
         </AppShell>
       );
     }
@@ -37,7 +39,10 @@ export default async function AuditPage({ searchParams }: Props) {
   const filters = ["all", ...ZAuditOutcome.options] as const;
   return (
     <AppShell actor={actor} area="console">
-      <PageHeader title="Audit log" subtitle={`Every read of ticket content and every change in ${actor.tenant.name}, newest first.`} />
+      <PageHeader
+        title="Audit log"
+        subtitle={`Every read of ticket content and every change in ${actor.tenant.name}, newest first.`}
+      />
       <div className="mb-4 flex gap-1">
         {filters.map((f) => {
           const active = f === "all" ? !outcome.success : outcome.success && outcome.data === f;
@@ -54,7 +59,9 @@ export default async function AuditPage({ searchParams }: Props) {
         })}
       </div>
       {result.events.length === 0 ? (
-        <EmptyState title="No audit events yet">Events appear as soon as someone reads or changes a ticket.</EmptyState>
+        <EmptyState title="No audit events yet">
+          Events appear as soon as someone reads or changes a ticket.
+        </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="audit-table">
@@ -70,12 +77,24 @@ export default async function AuditPage({ searchParams }: Props) {
             </thead>
             <tbody className="divide-y divide-slate-100">
               {result.events.map((e) => (
-                <tr key={e.id} data-testid="audit-row" data-action={e.action} data-outcome={e.outcome} data-target-id={e.targetId ?? ""}>
-                  <td className="whitespace-nowrap px-4 py-2 text-slate-500">{formatDateTime(e.createdAt)}</td>
+                <tr
+                  key={e.id}
+                  data-testid="audit-row"
+                  data-action={e.action}
+                  data-outcome={e.outcome}
+                  data-target-id={e.targetId ?? ""}
+                >
+                  <td className="whitespace-nowrap px-4 py-2 text-slate-500">
+                    {formatDateTime(e.createdAt)}
+                  </td>
                   <td className="px-4 py-2">{e.actorLabel ?? e.actorId ?? "system"}</td>
                   <td className="px-4 py-2 font-mono text-xs">{e.action}</td>
-                  <td className="px-4 py-2 font-mono text-xs text-slate-500">{e.targetType}:{e.targetId}</td>
-                  <td className="px-4 py-2"><Badge value={e.outcome} /></td>
+                  <td className="px-4 py-2 font-mono text-xs text-slate-500">
+                    {e.targetType}:{e.targetId}
+                  </td>
+                  <td className="px-4 py-2">
+                    <Badge value={e.outcome} />
+                  </td>
                   <td className="px-4 py-2 text-slate-500">{e.reason ?? ""}</td>
                 </tr>
               ))}

@@ -16,10 +16,16 @@ export default async function TokensPage() {
     <AppShell actor={actor} area="console">
       <PageHeader
         title="Extension tokens"
-        subtitle={actor.role === "admin" ? "All browser extensions connected to this workspace." : "Browser extensions you have connected."}
+        subtitle={
+          actor.role === "admin"
+            ? "All browser extensions connected to this workspace."
+            : "Browser extensions you have connected."
+        }
       />
       {tokens.length === 0 ? (
-        <EmptyState title="No extension connected yet">Connect the Keel extension from its options page.</EmptyState>
+        <EmptyState title="No extension connected yet">
+          Connect the Keel extension from its options page.
+        </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="token-table">
@@ -37,15 +43,25 @@ export default async function TokensPage() {
             </thead>
             <tbody className="divide-y divide-slate-100">
               {tokens.map((t) => {
-                const state = t.revokedAt ? "revoked" : new Date(t.expiresAt).getTime() <= now ? "expired" : "active";
+                const state = t.revokedAt
+                  ? "revoked"
+                  : new Date(t.expiresAt).getTime() <= now
+                    ? "expired"
+                    : "active";
                 return (
                   <tr key={t.id} data-testid="token-row" data-state={state}>
                     <td className="px-4 py-2 font-medium">{t.label}</td>
                     <td className="px-4 py-2">{t.userEmail}</td>
                     <td className="px-4 py-2 font-mono text-xs text-slate-500">{t.prefix}…</td>
-                    <td className="whitespace-nowrap px-4 py-2 text-slate-500">{formatDateTime(t.createdAt)}</td>
-                    <td className="whitespace-nowrap px-4 py-2 text-slate-500">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}</td>
-                    <td className="whitespace-nowrap px-4 py-2 text-slate-500">{formatDateTime(t.expiresAt)}</td>
+                    <td className="whitespace-nowrap px-4 py-2 text-slate-500">
+                      {formatDateTime(t.createdAt)}
+                    </td>
+                    <td className="whitespace-nowrap px-4 py-2 text-slate-500">
+                      {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}
+                    </td>
+                    <td className="whitespace-nowrap px-4 py-2 text-slate-500">
+                      {formatDateTime(t.expiresAt)}
+                    </td>
                     <td className="px-4 py-2">
                       <Badge value={state === "active" ? "success" : "closed"} label={state} />
                     </td>
@@ -53,7 +69,10 @@ export default async function TokensPage() {
                       {state === "active" ? (
                         <form action={revokeToken}>
                           <input type="hidden" name="tokenId" value={t.id} />
-                          <button type="submit" className="rounded-md border border-rose-200 px-2 py-1 text-xs font-medium text-rose-700 hover:bg-rose-50">
+                          <button
+                            type="submit"
+                            className="rounded-md border border-rose-200 px-2 py-1 text-xs font-medium text-rose-700 hover:bg-rose-50"
+                          >
                             Revoke
                           </button>
                         </form>

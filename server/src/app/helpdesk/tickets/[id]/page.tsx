@@ -25,28 +25,40 @@ export default async function TicketPage({ params }: Props) {
 
   if (!ticket) {
     return (
-      <AppShell actor={actor} area="helpdesk">
+      <AppShell actor={actor} area="helpdesk" sidebarGutter>
         <EmptyState title="Ticket not found">
           There is no ticket <code className="font-mono">{ticketId}</code> in {actor.tenant.name}.{" "}
-          <Link href="/helpdesk" className="text-indigo-600 hover:underline">Back to tickets</Link>
+          <Link href="/helpdesk" className="text-indigo-600 hover:underline">
+            Back to tickets
+          </Link>
         </EmptyState>
       </AppShell>
     );
   }
 
   return (
-    <AppShell actor={actor} area="helpdesk">
-      <div className="mr-0 lg:mr-[380px]">
+    <AppShell actor={actor} area="helpdesk" sidebarGutter>
+      <div>
         <nav className="mb-3 text-sm text-slate-500" aria-label="Breadcrumb">
-          <Link href="/helpdesk" className="hover:text-slate-900">Tickets</Link> / <span>#{ticket.number}</span>
+          <Link href="/helpdesk" className="hover:text-slate-900">
+            Tickets
+          </Link>{" "}
+          / <span>#{ticket.number}</span>
         </nav>
         <div className="grid gap-6 xl:grid-cols-[1fr_260px]">
-          <section data-keel-ticket-id={ticket.id} data-keel-ticket-number={ticket.number} aria-label="Conversation">
+          <section
+            data-keel-ticket-id={ticket.id}
+            data-keel-ticket-number={ticket.number}
+            aria-label="Conversation"
+          >
             <h1 className="text-xl font-semibold text-slate-900">{ticket.subject}</h1>
             <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-500">
-              <Badge value={ticket.status} /> <Badge value={ticket.priority} /> <span>via {ticket.channel}</span>
+              <Badge value={ticket.status} /> <Badge value={ticket.priority} />{" "}
+              <span>via {ticket.channel}</span>
               {ticket.tags.map((tag) => (
-                <span key={tag} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{tag}</span>
+                <span key={tag} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
+                  {tag}
+                </span>
               ))}
             </div>
             <ol className="mt-6 space-y-4">
@@ -61,7 +73,10 @@ export default async function TicketPage({ params }: Props) {
                   <div className="mb-2 flex items-center gap-2 text-sm">
                     <span className="font-mono text-xs text-slate-400">[{index + 1}]</span>
                     <span className="font-medium text-slate-900">{m.authorName}</span>
-                    <span className="text-slate-400">{m.authorType}{m.internal ? " · internal note" : ""}</span>
+                    <span className="text-slate-400">
+                      {m.authorType}
+                      {m.internal ? " · internal note" : ""}
+                    </span>
                     <time className="ml-auto text-xs text-slate-400" dateTime={m.createdAt.toISOString()}>
                       {formatDateTime(m.createdAt)}
                     </time>
@@ -80,14 +95,25 @@ export default async function TicketPage({ params }: Props) {
               <p className="mt-2 font-medium text-slate-900">{ticket.customer.name}</p>
               <p className="text-slate-600">{ticket.customer.email}</p>
               {ticket.customer.phone ? <p className="text-slate-600">{ticket.customer.phone}</p> : null}
-              <p className="mt-2"><Badge value="normal" label={`${ticket.customer.tier} tier`} /></p>
+              <p className="mt-2">
+                <Badge value="normal" label={`${ticket.customer.tier} tier`} />
+              </p>
             </div>
             <div className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-600 shadow-sm">
               <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Ticket</h2>
               <dl className="mt-2 space-y-1">
-                <div className="flex justify-between"><dt>Number</dt><dd className="font-mono">#{ticket.number}</dd></div>
-                <div className="flex justify-between"><dt>Id</dt><dd className="font-mono text-xs">{ticket.id}</dd></div>
-                <div className="flex justify-between"><dt>Created</dt><dd>{formatDateTime(ticket.createdAt)}</dd></div>
+                <div className="flex justify-between">
+                  <dt>Number</dt>
+                  <dd className="font-mono">#{ticket.number}</dd>
+                </div>
+                <div className="flex justify-between">
+                  <dt>Id</dt>
+                  <dd className="font-mono text-xs">{ticket.id}</dd>
+                </div>
+                <div className="flex justify-between">
+                  <dt>Created</dt>
+                  <dd>{formatDateTime(ticket.createdAt)}</dd>
+                </div>
               </dl>
             </div>
           </aside>

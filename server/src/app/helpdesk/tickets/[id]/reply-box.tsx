@@ -13,7 +13,11 @@ export function ReplyBox({ action }: Props) {
   }, [state.sentAt]);
 
   return (
-    <form ref={formRef} action={formAction} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+    <form
+      ref={formRef}
+      action={formAction}
+      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <label htmlFor="reply-body" className="text-sm font-medium text-slate-700">
         Reply
       </label>
