@@ -99,13 +99,13 @@ function pgliteMigrationConnection(pglite: PGlite): MigrationConnection {
 export function findWorkspaceRoot(from: string = process.cwd()): string {
   // Paths come from the working directory, not import.meta.url: Next.js bundles this package, and
   // inside .next the module URL no longer points into the repository.
-  let dir = resolve(from);
+  let dir = resolve(/*turbopackIgnore: true*/ from);
   for (;;) {
     if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
     const parent = dirname(dir);
     if (parent === dir) {
       throw new Error(
-        `Could not find the workspace root (a folder with pnpm-workspace.yaml) above ${resolve(from)}. ` +
+        `Could not find the workspace root (a folder with pnpm-workspace.yaml) above ${resolve(/*turbopackIgnore: true*/ from)}. ` +
           "Run from inside the Keel repository, or set DATABASE_URL / PGLITE_DIR explicitly.",
       );
     }

@@ -70,8 +70,8 @@ export function defaultMigrationsDir(): string {
 
 /** Names of the migration folders on disk (those holding a migration.sql), in apply order. */
 export function listMigrationFolders(migrationsDir: string = defaultMigrationsDir()): string[] {
-  if (!existsSync(migrationsDir)) return [];
-  return readdirSync(migrationsDir, { withFileTypes: true })
+  if (!existsSync(/*turbopackIgnore: true*/ migrationsDir)) return [];
+  return readdirSync(/*turbopackIgnore: true*/ migrationsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(migrationsDir, entry.name, "migration.sql")))
     .map((entry) => entry.name)
     .sort();
