@@ -3,6 +3,17 @@
 // `@keel/db/testing` so production bundles never pull them in.
 
 export {
+  type AuditChainProblem,
+  type AuditChainReport,
+  type AuditEventContent,
+  appendAuditEvent,
+  canonicalJson,
+  computeAuditHash,
+  GENESIS_HASH,
+  PRE_CHAIN,
+  verifyAuditChain,
+} from "./audit-chain";
+export {
   type Database,
   type DatabaseLocation,
   type DatabaseTarget,

@@ -67,9 +67,9 @@ describe(`migrations on ${testDatabaseTarget()}`, () => {
     const dir = mkdtempSync(join(tmpdir(), "keel-migrations-"));
     try {
       cpSync(migrationsDir, dir, { recursive: true });
-      cpSync(join(dir, "0001_init"), join(dir, "0002_later"), { recursive: true });
+      cpSync(join(dir, "0001_init"), join(dir, "9999_later"), { recursive: true });
       const status = await getMigrationStatus(db.prisma, { migrationsDir: dir });
-      expect(status).toEqual({ applied: ["0001_init"], pending: ["0002_later"], upToDate: false });
+      expect(status).toEqual({ applied: listMigrationFolders(), pending: ["9999_later"], upToDate: false });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -82,18 +82,18 @@ describe(`a failing migration on ${testDatabaseTarget()}`, () => {
     const dir = mkdtempSync(join(tmpdir(), "keel-migrations-"));
     try {
       cpSync(migrationsDir, dir, { recursive: true });
-      cpSync(join(dir, "0001_init"), join(dir, "0002_broken"), { recursive: true });
+      cpSync(join(dir, "0001_init"), join(dir, "9999_broken"), { recursive: true });
       writeFileSync(
-        join(dir, "0002_broken", "migration.sql"),
+        join(dir, "9999_broken", "migration.sql"),
         'ALTER TABLE "NoSuchTable" ADD COLUMN "x" INTEGER;\n',
       );
 
       await expect(applyMigrations(db, { migrationsDir: dir })).rejects.toThrow(
-        /Migration 0002_broken .* failed: .*NoSuchTable/,
+        /Migration 9999_broken .* failed: .*NoSuchTable/,
       );
       expect(await getMigrationStatus(db.prisma, { migrationsDir: dir })).toEqual({
-        applied: ["0001_init"],
-        pending: ["0002_broken"],
+        applied: listMigrationFolders(),
+        pending: ["9999_broken"],
         upToDate: false,
       });
       await expect(applyMigrations(db, { migrationsDir: dir })).rejects.toThrow(/failed migrations/);
@@ -118,8 +118,8 @@ describe.skipIf(testDatabaseTarget() === "postgres")("diffMigration", () => {
     try {
       cpSync(migrationsDir, join(dir, "migrations"), { recursive: true });
       const schema = readFileSync(join(root, "prisma", "schema.prisma"), "utf8").replace(
-        "  industry  String\n",
-        '  industry  String\n  timezone  String   @default("UTC")\n',
+        /\n {2}industry +String\n/,
+        '\n  industry            String\n  timezone            String   @default("UTC")\n',
       );
       expect(schema).toContain("timezone");
       writeFileSync(join(dir, "schema.prisma"), schema);
@@ -128,11 +128,12 @@ describe.skipIf(testDatabaseTarget() === "postgres")("diffMigration", () => {
         migrationsDir: join(dir, "migrations"),
         schemaPath: join(dir, "schema.prisma"),
       });
-      expect(result.created).toBe("0002_add_tenant_timezone");
+      const next = String(listMigrationFolders().length + 1).padStart(4, "0");
+      expect(result.created).toBe(`${next}_add_tenant_timezone`);
       expect(result.sql).toContain(
         'ALTER TABLE "Tenant" ADD COLUMN     "timezone" TEXT NOT NULL DEFAULT \'UTC\'',
       );
-      expect(existsSync(join(dir, "migrations", "0002_add_tenant_timezone", "migration.sql"))).toBe(true);
+      expect(existsSync(join(dir, "migrations", `${next}_add_tenant_timezone`, "migration.sql"))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

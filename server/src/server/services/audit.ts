@@ -1,5 +1,5 @@
 import type { Prisma } from "@keel/db";
-import { newId } from "@keel/db";
+import { appendAuditEvent, newId } from "@keel/db";
 import type { TActor } from "../actor";
 
 type Outcome = "success" | "denied" | "not_found" | "error";
@@ -62,20 +62,18 @@ export async function recordAudit(
   event: TAuditEvent,
   requestId?: string,
 ): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      id: newId("aud"),
-      tenantId: actor.tenantId,
-      actorType: actor.via === "extension_token" ? "user:extension" : "user:session",
-      actorId: actor.userId,
-      actorLabel: actor.email,
-      action: event.action,
-      targetType: event.targetType,
-      targetId: event.targetId,
-      outcome: event.outcome,
-      reason: "reason" in event ? (event.reason ?? null) : null,
-      metadata: ("metadata" in event && event.metadata ? event.metadata : {}) as Prisma.InputJsonObject,
-      requestId: requestId ?? null,
-    },
+  await appendAuditEvent(tx, {
+    id: newId("aud"),
+    tenantId: actor.tenantId,
+    actorType: actor.via === "extension_token" ? "user:extension" : "user:session",
+    actorId: actor.userId,
+    actorLabel: actor.email,
+    action: event.action,
+    targetType: event.targetType,
+    targetId: event.targetId,
+    outcome: event.outcome,
+    reason: "reason" in event ? (event.reason ?? null) : null,
+    metadata: ("metadata" in event && event.metadata ? event.metadata : {}) as Prisma.InputJsonObject,
+    requestId: requestId ?? null,
   });
 }
