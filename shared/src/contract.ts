@@ -1,4 +1,6 @@
 import * as z from "zod";
+import { ZActionId, ZRiskBand } from "./actions";
+import { adminContract } from "./contract-admin";
 import { ZRole } from "./roles";
 
 /*
@@ -123,11 +125,138 @@ export const ZListAuditInput = z.object({
 });
 export const ZListAuditOutput = z.object({ events: z.array(ZAuditEventRow), nextCursor: ZId.nullable() });
 
+// ---- governed actions, approvals, escalations ------------------------------------------------------
+
+export const ACTION_REQUEST_STATUSES = [
+  "pending_approval",
+  "approved",
+  "rejected",
+  "expired",
+  "void",
+  "executing",
+  "executed",
+  "failed",
+  "denied",
+] as const;
+export const ZActionRequestStatus = z.enum(ACTION_REQUEST_STATUSES);
+
+/** Why the server decided what it did: every governed decision carries this. */
+export const ZGovernanceDecision = z.object({
+  /** The role's mode for the action in the tenant's permission matrix. */
+  mode: z.enum(["deny", "read", "draft", "execute_with_approval", "execute"]),
+  /** What happens: run now, wait for approvals, or refused. */
+  effect: z.enum(["execute", "require_approval", "deny"]),
+  approvalsRequired: z.number().int().min(0),
+  policyVersion: z.number().int().nullable(),
+  permissionsVersion: z.number().int().nullable(),
+  rolloutMode: z.enum(["assistive", "controlled", "scale"]),
+  /** Ids of the policy rules (or built-in rules) that decided. */
+  ruleIds: z.array(z.string()),
+  reasons: z.array(z.string()),
+});
+export type TGovernanceDecision = z.infer<typeof ZGovernanceDecision>;
+
+export const ZRequestActionInput = z.object({
+  actionId: ZActionId,
+  /** Validated against the action's own input schema on the server. */
+  params: z.record(z.string(), z.unknown()),
+  /** The human clicked to confirm (required for writes in assistive mode). */
+  confirmed: z.boolean().default(false),
+  /** Retrying with the same key never creates or runs a second request. */
+  idempotencyKey: z.string().trim().min(8).max(100).optional(),
+});
+export type TRequestActionInput = z.input<typeof ZRequestActionInput>;
+
+export const ZActionRequestView = z.object({
+  id: ZId,
+  actionId: ZActionId,
+  risk: ZRiskBand,
+  status: ZActionRequestStatus,
+  params: z.record(z.string(), z.unknown()),
+  ticketId: z.string().nullable(),
+  targetType: z.string(),
+  targetId: z.string(),
+  requestedBy: z.object({ id: ZId, name: z.string(), email: z.string() }),
+  decision: ZGovernanceDecision,
+  approvals: z.array(
+    z.object({
+      approverName: z.string(),
+      decision: z.enum(["approve", "reject"]),
+      reason: z.string(),
+      createdAt: ZIsoDate,
+    }),
+  ),
+  result: z.record(z.string(), z.unknown()).nullable(),
+  error: z.string().nullable(),
+  createdAt: ZIsoDate,
+  expiresAt: ZIsoDate.nullable(),
+  executedAt: ZIsoDate.nullable(),
+});
+export type TActionRequestView = z.infer<typeof ZActionRequestView>;
+
+export const ZListActionRequestsInput = z.object({
+  ticketId: ZId.optional(),
+  status: ZActionRequestStatus.optional(),
+  /** Only requests the caller may approve (pending, not their own). */
+  approvable: z.boolean().optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+export const ZListActionRequestsOutput = z.object({ requests: z.array(ZActionRequestView) });
+
+export const ZDecideApprovalInput = z.object({
+  requestId: ZId,
+  decision: z.enum(["approve", "reject"]),
+  reason: z.string().trim().min(3, "Give a reason (at least 3 characters)").max(1000),
+});
+
+export const ESCALATION_TRIGGERS = [
+  "low_confidence",
+  "policy_must_escalate",
+  "policy_silent",
+  "customer_requested_human",
+  "high_risk_action",
+  "identity_verification_needed",
+] as const;
+export const ZEscalationTrigger = z.enum(ESCALATION_TRIGGERS);
+
+export const ZEscalationBundle = z.object({
+  customerRequest: z.string(),
+  facts: z.array(z.object({ label: z.string(), value: z.string() })),
+  actionsTaken: z.array(z.object({ actionId: z.string(), status: z.string(), at: ZIsoDate })),
+  confidence: z.number().min(0).max(1),
+  citedSources: z.array(z.object({ kind: z.enum(["message", "article"]), id: z.string(), label: z.string() })),
+  trigger: ZEscalationTrigger,
+  triggerDetail: z.string(),
+});
+export type TEscalationBundle = z.infer<typeof ZEscalationBundle>;
+
+export const ZEscalationAssessment = z.object({
+  ticketId: ZId,
+  escalate: z.boolean(),
+  /** Every rule, in order, with whether it fired: the first that fired is the trigger. */
+  rules: z.array(z.object({ trigger: ZEscalationTrigger, fired: z.boolean(), detail: z.string() })),
+  trigger: ZEscalationTrigger.nullable(),
+  confidence: z.number().min(0).max(1),
+});
+
+export const ZEscalationView = z.object({
+  id: ZId,
+  ticketId: ZId,
+  trigger: ZEscalationTrigger,
+  status: z.enum(["open", "taken", "resolved"]),
+  bundle: ZEscalationBundle,
+  createdAt: ZIsoDate,
+  createdBy: z.string().nullable(),
+  takenBy: z.string().nullable(),
+});
+export type TEscalationView = z.infer<typeof ZEscalationView>;
+
 // ---- the procedure table -------------------------------------------------------------------------
 
 export const ZEmpty = z.object({}).strict().optional();
 
 export const contract = {
+  ...adminContract,
   "auth.connectExtension": {
     kind: "mutation",
     input: ZConnectExtensionInput,
@@ -138,6 +267,22 @@ export const contract = {
   "auth.listExtensionTokens": { kind: "query", input: ZEmpty, output: ZListTokensOutput },
   "ticket.summarize": { kind: "query", input: ZSummarizeInput, output: ZTicketSummary },
   "audit.list": { kind: "query", input: ZListAuditInput, output: ZListAuditOutput },
+  "action.request": { kind: "mutation", input: ZRequestActionInput, output: ZActionRequestView },
+  "action.list": { kind: "query", input: ZListActionRequestsInput, output: ZListActionRequestsOutput },
+  "action.get": { kind: "query", input: z.object({ requestId: ZId }), output: ZActionRequestView },
+  "approval.decide": { kind: "mutation", input: ZDecideApprovalInput, output: ZActionRequestView },
+  "escalation.assess": { kind: "query", input: z.object({ ticketId: ZId }), output: ZEscalationAssessment },
+  "escalation.create": {
+    kind: "mutation",
+    input: z.object({ ticketId: ZId, note: z.string().trim().max(2000).optional() }),
+    output: ZEscalationView,
+  },
+  "escalation.list": {
+    kind: "query",
+    input: z.object({ status: z.enum(["open", "taken", "resolved"]).optional(), ticketId: ZId.optional() }),
+    output: z.object({ escalations: z.array(ZEscalationView) }),
+  },
+  "escalation.take": { kind: "mutation", input: z.object({ escalationId: ZId }), output: ZEscalationView },
 } as const satisfies Record<string, { kind: "query" | "mutation"; input: z.ZodType; output: z.ZodType }>;
 
 export type TContract = typeof contract;

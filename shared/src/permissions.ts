@@ -33,11 +33,71 @@ export const DEFAULT_PERMISSION_GRANTS: Record<TRole, readonly TPermission[]> = 
 
 /** Default mode for every role and action. A test fails when an action lacks a mode for a role. */
 export const DEFAULT_ACTION_MODES: Record<TRole, Record<TActionId, TActionMode>> = {
-  agent: { "ticket.summarize": "execute" },
-  supervisor: { "ticket.summarize": "execute" },
-  admin: { "ticket.summarize": "execute" },
-  auditor: { "ticket.summarize": "deny" },
+  agent: {
+    "ticket.summarize": "execute",
+    "kb.suggest": "execute",
+    "reply.draft": "execute",
+    "ticket.setStatus": "execute",
+    "ticket.addTags": "execute",
+    "ticket.addInternalNote": "execute",
+    "customer.requestVerification": "execute",
+    "ticket.assignQueue": "execute",
+    "order.refund": "execute_with_approval",
+    "order.cancel": "execute_with_approval",
+    "account.changeOwner": "draft",
+    "account.revokeAccess": "execute_with_approval",
+    "account.sendPasswordReset": "execute_with_approval",
+  },
+  supervisor: {
+    "ticket.summarize": "execute",
+    "kb.suggest": "execute",
+    "reply.draft": "execute",
+    "ticket.setStatus": "execute",
+    "ticket.addTags": "execute",
+    "ticket.addInternalNote": "execute",
+    "customer.requestVerification": "execute",
+    "ticket.assignQueue": "execute",
+    "order.refund": "execute",
+    "order.cancel": "execute",
+    "account.changeOwner": "execute_with_approval",
+    "account.revokeAccess": "execute_with_approval",
+    "account.sendPasswordReset": "execute",
+  },
+  admin: {
+    "ticket.summarize": "execute",
+    "kb.suggest": "execute",
+    "reply.draft": "execute",
+    "ticket.setStatus": "execute",
+    "ticket.addTags": "execute",
+    "ticket.addInternalNote": "execute",
+    "customer.requestVerification": "execute",
+    "ticket.assignQueue": "execute",
+    "order.refund": "execute_with_approval",
+    "order.cancel": "execute_with_approval",
+    "account.changeOwner": "execute_with_approval",
+    "account.revokeAccess": "execute_with_approval",
+    "account.sendPasswordReset": "execute",
+  },
+  // Auditors read audit data and nothing else.
+  auditor: {
+    "ticket.summarize": "deny",
+    "kb.suggest": "deny",
+    "reply.draft": "deny",
+    "ticket.setStatus": "deny",
+    "ticket.addTags": "deny",
+    "ticket.addInternalNote": "deny",
+    "customer.requestVerification": "deny",
+    "ticket.assignQueue": "deny",
+    "order.refund": "deny",
+    "order.cancel": "deny",
+    "account.changeOwner": "deny",
+    "account.revokeAccess": "deny",
+    "account.sendPasswordReset": "deny",
+  },
 };
+
+/** A tenant's matrix: a mode per role per action (stored versioned per tenant; defaults above). */
+export type TPermissionMatrix = Record<TRole, Record<TActionId, TActionMode>>;
 
 export type TDecision = { allowed: true } | { allowed: false; reason: string };
 
@@ -49,13 +109,22 @@ export function can(role: TRole, permission: TPermission): TDecision {
 }
 
 /** The mode a role has for an action; unknown roles or actions get "deny" (fail closed). */
-export function actionMode(role: TRole, action: TActionId): TActionMode {
-  return DEFAULT_ACTION_MODES[role]?.[action] ?? "deny";
+export function actionMode(
+  role: TRole,
+  action: TActionId,
+  matrix: TPermissionMatrix = DEFAULT_ACTION_MODES,
+): TActionMode {
+  const mode = matrix[role]?.[action];
+  return mode && (ACTION_MODES as readonly string[]).includes(mode) ? mode : "deny";
 }
 
 /** Whether a role may run an action itself right now (mode "execute"). */
-export function canExecute(role: TRole, action: TActionId): TDecision {
-  const mode = actionMode(role, action);
+export function canExecute(
+  role: TRole,
+  action: TActionId,
+  matrix: TPermissionMatrix = DEFAULT_ACTION_MODES,
+): TDecision {
+  const mode = actionMode(role, action, matrix);
   if (mode === "execute") return { allowed: true };
   return { allowed: false, reason: `role "${role}" has mode "${mode}" for action "${action}"` };
 }
