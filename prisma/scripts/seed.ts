@@ -18,16 +18,19 @@ runScript("db:seed", async () => {
 
     const { inserted } = await seedDemoData(db.prisma);
     const p = db.prisma;
-    const [tenants, users, memberships, customers, tickets, messages, articles] = await Promise.all([
-      p.tenant.count(),
-      p.user.count(),
-      p.membership.count(),
-      p.customer.count(),
-      p.ticket.count(),
-      p.message.count(),
-      p.knowledgeArticle.count(),
-    ]);
-    const totals = { tenants, users, memberships, customers, tickets, messages, articles };
+    const [tenants, users, memberships, customers, tickets, messages, articles, orders, accounts] =
+      await Promise.all([
+        p.tenant.count(),
+        p.user.count(),
+        p.membership.count(),
+        p.customer.count(),
+        p.ticket.count(),
+        p.message.count(),
+        p.knowledgeArticle.count(),
+        p.order.count(),
+        p.customerAccount.count(),
+      ]);
+    const totals = { tenants, users, memberships, customers, tickets, messages, articles, orders, accounts };
     const insertedAny = Object.values(inserted).some((n) => n > 0);
     console.log(insertedAny ? "✔ Demo data inserted." : "✔ Demo data already present: nothing changed.");
     for (const [table, total] of Object.entries(totals)) {

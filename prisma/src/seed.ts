@@ -26,6 +26,8 @@ export interface SeedCounts {
   tickets: number;
   messages: number;
   articles: number;
+  orders: number;
+  accounts: number;
 }
 
 export interface SeedResult {
@@ -53,7 +55,17 @@ export function messageTimes(ticket: SeedTicket): Date[] {
 }
 
 function emptyCounts(): SeedCounts {
-  return { tenants: 0, users: 0, memberships: 0, customers: 0, tickets: 0, messages: 0, articles: 0 };
+  return {
+    tenants: 0,
+    users: 0,
+    memberships: 0,
+    customers: 0,
+    tickets: 0,
+    messages: 0,
+    articles: 0,
+    orders: 0,
+    accounts: 0,
+  };
 }
 
 /** Inserts the demo tenants, users, customers, tickets, messages and articles; a second run changes nothing. */
@@ -163,6 +175,7 @@ async function seedTenant(tx: Tx, data: DemoTenantData, userIds: Map<string, str
         email: c.email,
         phone: c.phone ?? null,
         tier: c.tier,
+        identityVerifiedAt: data.verifiedCustomers?.includes(c.email) ? at(30) : null,
         createdAt: at(400 - index * 31),
       })),
       skipDuplicates: true,
@@ -267,6 +280,44 @@ async function seedTenant(tx: Tx, data: DemoTenantData, userIds: Map<string, str
         tags: [...article.tags],
         createdAt: at(180 - index * 9),
         updatedAt: at(60 - index * 4),
+      })),
+      skipDuplicates: true,
+    })
+  ).count;
+
+  const toMinor = (amount: number) => Math.round(amount * 100);
+  const requireCustomer = (email: string, what: string) => {
+    const id = customerIds.get(email);
+    if (!id) throw new Error(`${what} names unknown customer ${email}.`);
+    return id;
+  };
+  counts.orders = (
+    await tx.order.createMany({
+      data: (data.orders ?? []).map((o) => ({
+        id: stableId("ord", `${slug}:${o.number}`),
+        tenantId,
+        customerId: requireCustomer(o.customer, `Order ${o.number}`),
+        number: o.number,
+        status: o.status,
+        totalMinor: toMinor(o.total),
+        refundedMinor: toMinor(o.refunded ?? 0),
+        currency: o.currency,
+        createdAt: at(o.placedDaysAgo),
+        updatedAt: at(o.placedDaysAgo),
+      })),
+      skipDuplicates: true,
+    })
+  ).count;
+  counts.accounts = (
+    await tx.customerAccount.createMany({
+      data: (data.accounts ?? []).map((a) => ({
+        id: stableId("acc", `${slug}:${a.key}`),
+        tenantId,
+        customerId: requireCustomer(a.customer, `Account ${a.key}`),
+        name: a.name,
+        ownerEmail: a.ownerEmail,
+        createdAt: at(300),
+        updatedAt: at(300),
       })),
       skipDuplicates: true,
     })

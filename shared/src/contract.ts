@@ -216,6 +216,7 @@ export const ESCALATION_TRIGGERS = [
   "customer_requested_human",
   "high_risk_action",
   "identity_verification_needed",
+  "agent_requested",
 ] as const;
 export const ZEscalationTrigger = z.enum(ESCALATION_TRIGGERS);
 
@@ -224,7 +225,9 @@ export const ZEscalationBundle = z.object({
   facts: z.array(z.object({ label: z.string(), value: z.string() })),
   actionsTaken: z.array(z.object({ actionId: z.string(), status: z.string(), at: ZIsoDate })),
   confidence: z.number().min(0).max(1),
-  citedSources: z.array(z.object({ kind: z.enum(["message", "article"]), id: z.string(), label: z.string() })),
+  citedSources: z.array(
+    z.object({ kind: z.enum(["message", "article"]), id: z.string(), label: z.string() }),
+  ),
   trigger: ZEscalationTrigger,
   triggerDetail: z.string(),
 });

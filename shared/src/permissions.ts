@@ -15,18 +15,29 @@ export const PERMISSIONS = [
   "extensionToken.manageOwn",
   "extensionToken.manageTenant",
   "console.access",
+  "approval.decide",
+  "escalation.take",
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
 export const DEFAULT_PERMISSION_GRANTS: Record<TRole, readonly TPermission[]> = {
   agent: ["ticket.read", "extensionToken.manageOwn", "console.access"],
-  supervisor: ["ticket.read", "audit.read", "extensionToken.manageOwn", "console.access"],
+  supervisor: [
+    "ticket.read",
+    "audit.read",
+    "extensionToken.manageOwn",
+    "console.access",
+    "approval.decide",
+    "escalation.take",
+  ],
   admin: [
     "ticket.read",
     "audit.read",
     "extensionToken.manageOwn",
     "extensionToken.manageTenant",
     "console.access",
+    "approval.decide",
+    "escalation.take",
   ],
   auditor: ["audit.read", "extensionToken.manageOwn", "console.access"],
 };

@@ -38,6 +38,9 @@ ALTER COLUMN "prevHash" SET NOT NULL,
 ALTER COLUMN "seq" SET NOT NULL;
 
 -- AlterTable
+ALTER TABLE "Ticket" ADD COLUMN     "queue" TEXT NOT NULL DEFAULT 'general';
+
+-- AlterTable
 ALTER TABLE "Customer" ADD COLUMN     "identityVerifiedAt" TIMESTAMP(3),
 ADD COLUMN     "verificationRequestedAt" TIMESTAMP(3),
 ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 1;

@@ -6,6 +6,69 @@ import { agent, customer, type DemoTenantData, note, supervisor, system } from "
 
 export const cloudly: DemoTenantData = {
   tenant: { slug: "cloudly", name: "Cloudly", industry: "saas" },
+  accounts: [
+    {
+      key: "brightpath",
+      name: "BrightPath Learning workspace",
+      customer: "rachel.kim@brightpath.example",
+      ownerEmail: "rachel.kim@brightpath.example",
+    },
+    {
+      key: "pixelforge",
+      name: "PixelForge Studio workspace",
+      customer: "omar@pixelforge.example",
+      ownerEmail: "omar@pixelforge.example",
+    },
+    {
+      key: "greenleaf",
+      name: "Greenleaf Dental workspace",
+      customer: "lucy@greenleafdental.example",
+      ownerEmail: "lucy@greenleafdental.example",
+    },
+    {
+      key: "tandem",
+      name: "Tandem Health workspace",
+      customer: "ben.carter@tandemhealth.example",
+      ownerEmail: "ben.carter@tandemhealth.example",
+    },
+    {
+      key: "nordlys",
+      name: "Nordlys Arkitekter workspace",
+      customer: "ingrid.solberg@nordlys.example",
+      ownerEmail: "ingrid.solberg@nordlys.example",
+    },
+    {
+      key: "lumen",
+      name: "Lumen Analytics workspace",
+      customer: "victor@lumenanalytics.example",
+      ownerEmail: "victor@lumenanalytics.example",
+    },
+    {
+      key: "harbor",
+      name: "Harbor Retail workspace",
+      customer: "grace.adeyemi@harborretail.example",
+      ownerEmail: "grace.adeyemi@harborretail.example",
+    },
+    {
+      key: "quillstack",
+      name: "QuillStack workspace",
+      customer: "sam@quillstack.example",
+      ownerEmail: "sam@quillstack.example",
+    },
+    {
+      key: "atlas",
+      name: "Atlas Freight workspace",
+      customer: "fatima.zahra@atlasfreight.example",
+      ownerEmail: "fatima.zahra@atlasfreight.example",
+    },
+    {
+      key: "meridian",
+      name: "Meridian Legal workspace",
+      customer: "petra.novak@meridianlegal.example",
+      ownerEmail: "petra.novak@meridianlegal.example",
+    },
+  ],
+  verifiedCustomers: ["ingrid.solberg@nordlys.example", "omar@pixelforge.example"],
   customers: [
     {
       email: "rachel.kim@brightpath.example",

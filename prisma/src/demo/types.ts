@@ -60,11 +60,34 @@ export interface SeedArticle {
   body: string;
 }
 
+/** A retail order (refund/cancel actions act on these). Amounts in major units. */
+export interface SeedOrder {
+  number: string;
+  customer: string;
+  status: "pending" | "processed" | "delivered" | "cancelled" | "refunded";
+  total: number;
+  refunded?: number;
+  currency: string;
+  placedDaysAgo: number;
+}
+
+/** A SaaS customer account/workspace (ownership and access actions act on these). */
+export interface SeedAccount {
+  key: string;
+  name: string;
+  customer: string;
+  ownerEmail: string;
+}
+
 export interface DemoTenantData {
   tenant: DemoTenant;
   customers: readonly SeedCustomer[];
   tickets: readonly SeedTicket[];
   articles: readonly SeedArticle[];
+  orders?: readonly SeedOrder[];
+  accounts?: readonly SeedAccount[];
+  /** Customers whose identity is already verified in the demo. */
+  verifiedCustomers?: readonly string[];
 }
 
 /** A customer message. */

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from "../trpc/init";
+import { actionRouter, approvalRouter, escalationRouter } from "./action";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { ticketRouter } from "./ticket";
@@ -7,6 +8,9 @@ export const appRouter = router({
   auth: authRouter,
   ticket: ticketRouter,
   audit: auditRouter,
+  action: actionRouter,
+  approval: approvalRouter,
+  escalation: escalationRouter,
 });
 
 export type AppRouter = typeof appRouter;

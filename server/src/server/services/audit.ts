@@ -40,6 +40,22 @@ export type TAuditEvent =
       outcome: Outcome;
       reason?: string;
     }
+  | {
+      action: "action.requested" | "action.denied" | "action.executed" | "action.voided" | "approval.decided";
+      targetType: string;
+      targetId: string;
+      outcome: Outcome;
+      reason?: string;
+      metadata?: { actionId?: string; requestId?: string; ruleIds?: string[] };
+    }
+  | {
+      action: "escalation.created" | "escalation.taken";
+      targetType: "ticket" | "escalation";
+      targetId: string;
+      outcome: Outcome;
+      reason?: string;
+      metadata?: { trigger: string; escalationId: string; ticketId: string };
+    }
   | { action: "auth.sign_in_failed"; targetType: "user"; targetId: string; outcome: "denied"; reason: string }
   | {
       action: "auth.permission_denied";

@@ -1,0 +1,487 @@
+import { randomUUID } from "node:crypto";
+import type { Database, Prisma } from "@keel/db";
+import { newId } from "@keel/db";
+import {
+  ACTIONS,
+  type TActionId,
+  type TActionRequestView,
+  type TGovernanceDecision,
+  type TRequestActionInput,
+  ZRequestActionInput,
+} from "@keel/shared";
+import type * as z from "zod";
+import type { TActor } from "../actor";
+import { sandboxConnector } from "../connectors/sandbox";
+import type { ActionConnector, TTarget } from "../connectors/types";
+import { AppError, notFound } from "../errors";
+import { auditActorOf, recordAudit } from "./audit";
+import { decideGovernance } from "./governance";
+import { paramsHash } from "./params-hash";
+
+/** Pending approvals lapse after this long. */
+export const APPROVAL_TTL_MS = 24 * 60 * 60 * 1000;
+
+type Tx = Prisma.TransactionClient;
+type RequestRow = Prisma.ActionRequestGetPayload<{ include: { approvals: true } }>;
+
+const connectorFor = (_tenantId: string): ActionConnector => sandboxConnector;
+
+function describeZod(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join(".") || "params"}: ${i.message}`)
+    .join("; ");
+}
+
+/** Parses a request and its parameters against the action's own schema (clear 400 on failure). */
+function parseRequest(raw: TRequestActionInput) {
+  const input = ZRequestActionInput.parse(raw);
+  const def = ACTIONS[input.actionId];
+  if (def.changes === "nothing") {
+    throw new AppError("BAD_REQUEST", `${input.actionId} is a copilot step, not an action to request.`);
+  }
+  const parsed = def.input.safeParse(input.params);
+  if (!parsed.success) throw new AppError("BAD_REQUEST", `Invalid parameters. ${describeZod(parsed.error)}`);
+  return { ...input, params: parsed.data as Record<string, unknown>, def };
+}
+
+/** Loads the action's target and checks it belongs to the ticket's customer (no cross-customer actions). */
+async function loadBoundTarget(
+  tx: Tx,
+  tenantId: string,
+  actionId: TActionId,
+  params: Record<string, unknown>,
+) {
+  const def = ACTIONS[actionId];
+  const connector = connectorFor(tenantId);
+  const targetId = String(params[def.target.field]);
+  const ticketId = String(params.ticketId);
+  const ticket = await connector.loadTarget(tx, tenantId, "ticket", ticketId);
+  if (!ticket) return { missing: "Ticket" as const, targetId, ticketId };
+  const target =
+    def.target.kind === "ticket"
+      ? ticket
+      : await connector.loadTarget(tx, tenantId, def.target.kind, targetId);
+  if (!target) return { missing: def.target.kind, targetId, ticketId };
+  if (target.customerId && ticket.customerId && target.customerId !== ticket.customerId) {
+    throw new AppError("BAD_REQUEST", `That ${def.target.kind} does not belong to this ticket's customer.`);
+  }
+  return { target, ticket, targetId, ticketId };
+}
+
+async function customerFacts(tx: Tx, tenantId: string, customerId: string | null) {
+  if (!customerId) return { verified: false, tier: "standard" };
+  const customer = await tx.customer.findFirst({ where: { id: customerId, tenantId } });
+  return { verified: Boolean(customer?.identityVerifiedAt), tier: customer?.tier ?? "standard" };
+}
+
+/** Locks an action request row for the rest of the transaction (serialises approvals). */
+async function lockRequest(tx: Tx, tenantId: string, requestId: string): Promise<RequestRow | null> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "ActionRequest" WHERE "id" = ${requestId} AND "tenantId" = ${tenantId} FOR UPDATE`;
+  if (locked.length === 0) return null;
+  return tx.actionRequest.findFirst({ where: { id: requestId, tenantId }, include: { approvals: true } });
+}
+
+type ExecutionOutcome =
+  | { status: "executed"; result: Record<string, unknown> }
+  | { status: "failed"; error: string };
+
+/**
+ * Runs an action through the connector inside the transaction. Business refusals (AppError) become a
+ * failed request; anything unexpected propagates and rolls everything back.
+ */
+async function execute(
+  tx: Tx,
+  actor: TActor,
+  request: { id: string; actionId: TActionId; params: Record<string, unknown> },
+) {
+  const connector = connectorFor(actor.tenant.id);
+  try {
+    const result = await connector.execute(
+      tx,
+      { tenantId: actor.tenant.id, requestId: request.id, actor: { userId: actor.userId, name: actor.name } },
+      request.actionId,
+      request.params,
+    );
+    return { status: "executed", result } satisfies ExecutionOutcome;
+  } catch (error) {
+    if (error instanceof AppError)
+      return { status: "failed", error: error.message } satisfies ExecutionOutcome;
+    throw error;
+  }
+}
+
+/**
+ * Requests a governed action. The server decides (permission matrix, policy, rollout mode, the human's
+ * confirmation): it executes now, waits for approvals bound to the exact parameters and the target's
+ * version, or is denied. Retrying with the same idempotency key returns the same request.
+ */
+export async function requestAction(
+  db: Database,
+  actor: TActor,
+  raw: TRequestActionInput,
+): Promise<TActionRequestView> {
+  const input = parseRequest(raw);
+  const who = auditActorOf(actor);
+  const idempotencyKey = `${actor.tenant.id}:${input.idempotencyKey ?? randomUUID()}`;
+  const hash = paramsHash(input.actionId, input.params);
+
+  const existing = await db.prisma.actionRequest.findUnique({ where: { idempotencyKey } });
+  if (existing) {
+    if (existing.requestedById !== actor.userId || existing.paramsHash !== hash) {
+      throw new AppError("CONFLICT", "This idempotency key was already used for a different request.");
+    }
+    return getActionRequest(db, actor, existing.id);
+  }
+
+  const requestId = await db.prisma.$transaction(async (tx) => {
+    const bound = await loadBoundTarget(tx, actor.tenant.id, input.actionId, input.params);
+    if (!("target" in bound) || !bound.target) {
+      await recordAudit(tx, who, {
+        action: "action.requested",
+        targetType: "ticket",
+        targetId: bound.ticketId,
+        outcome: "not_found",
+        reason: `${bound.missing} ${bound.targetId} not found in the caller's tenant`,
+        metadata: { actionId: input.actionId },
+      });
+      return null;
+    }
+    const { target } = bound;
+    const customer = await customerFacts(tx, actor.tenant.id, target.customerId);
+    const decision = await decideGovernance(tx, {
+      actor,
+      actionId: input.actionId,
+      params: input.params,
+      customer,
+      confirmed: input.confirmed,
+    });
+
+    if (decision.mode === "deny" || decision.mode === "read") {
+      await recordAudit(tx, who, {
+        action: "action.denied",
+        targetType: target.kind,
+        targetId: target.id,
+        outcome: "denied",
+        reason: decision.reasons.join("; "),
+        metadata: { actionId: input.actionId, ruleIds: decision.ruleIds },
+      });
+      return { forbidden: decision.reasons.join("; ") } as const;
+    }
+
+    const id = newId("act");
+    const base = {
+      id,
+      tenantId: actor.tenant.id,
+      actionId: input.actionId,
+      params: input.params as Prisma.InputJsonObject,
+      paramsHash: hash,
+      targetType: target.kind,
+      targetId: target.id,
+      targetVersion: target.version,
+      ticketId: bound.ticketId,
+      requestedById: actor.userId,
+      decision: decision as unknown as Prisma.InputJsonObject,
+      approvalsRequired: decision.approvalsRequired,
+      idempotencyKey,
+    };
+
+    if (decision.effect === "deny") {
+      await tx.actionRequest.create({ data: { ...base, status: "denied", decidedAt: new Date() } });
+      await recordAudit(tx, who, {
+        action: "action.denied",
+        targetType: target.kind,
+        targetId: target.id,
+        outcome: "denied",
+        reason: decision.reasons.join("; "),
+        metadata: { actionId: input.actionId, requestId: id, ruleIds: decision.ruleIds },
+      });
+      return { id } as const;
+    }
+
+    if (decision.effect === "require_approval") {
+      await tx.actionRequest.create({
+        data: { ...base, status: "pending_approval", expiresAt: new Date(Date.now() + APPROVAL_TTL_MS) },
+      });
+      await recordAudit(tx, who, {
+        action: "action.requested",
+        targetType: target.kind,
+        targetId: target.id,
+        outcome: "success",
+        reason: `waiting for ${decision.approvalsRequired} approval(s)`,
+        metadata: { actionId: input.actionId, requestId: id, ruleIds: decision.ruleIds },
+      });
+      return { id } as const;
+    }
+
+    await tx.actionRequest.create({ data: { ...base, status: "executing", decidedAt: new Date() } });
+    const outcome = await execute(tx, actor, { id, actionId: input.actionId, params: input.params });
+    await finish(tx, actor, id, target, input.actionId, outcome);
+    return { id } as const;
+  });
+
+  if (!requestId) throw notFound("Ticket or target");
+  if ("forbidden" in requestId) throw new AppError("FORBIDDEN", requestId.forbidden ?? "Not allowed.");
+  return getActionRequest(db, actor, requestId.id);
+}
+
+async function finish(
+  tx: Tx,
+  actor: TActor,
+  requestId: string,
+  target: Pick<TTarget, "kind" | "id">,
+  actionId: TActionId,
+  outcome: ExecutionOutcome,
+) {
+  await tx.actionRequest.update({
+    where: { id: requestId },
+    data:
+      outcome.status === "executed"
+        ? { status: "executed", executedAt: new Date(), result: outcome.result as Prisma.InputJsonObject }
+        : { status: "failed", error: outcome.error },
+  });
+  await recordAudit(tx, auditActorOf(actor), {
+    action: "action.executed",
+    targetType: target.kind,
+    targetId: target.id,
+    outcome: outcome.status === "executed" ? "success" : "error",
+    reason: outcome.status === "failed" ? outcome.error : undefined,
+    metadata: { actionId, requestId },
+  });
+}
+
+/**
+ * A supervisor approves or rejects a pending request. The request row is locked, so concurrent clicks
+ * queue up; the last required approval re-checks the target's version, permission and policy, then
+ * executes exactly once. Later clicks see the outcome and change nothing.
+ */
+export async function decideApproval(
+  db: Database,
+  actor: TActor,
+  input: { requestId: string; decision: "approve" | "reject"; reason: string },
+): Promise<TActionRequestView> {
+  const who = auditActorOf(actor);
+  const outcome = await db.prisma.$transaction(
+    async (tx) => {
+      const request = await lockRequest(tx, actor.tenant.id, input.requestId);
+      if (!request) {
+        await recordAudit(tx, who, {
+          action: "approval.decided",
+          targetType: "action_request",
+          targetId: input.requestId,
+          outcome: "not_found",
+          reason: "no such request in the caller's tenant",
+        });
+        return { error: notFound("Request") };
+      }
+      const deny = async (reason: string, code: "FORBIDDEN" | "CONFLICT") => {
+        await recordAudit(tx, who, {
+          action: "approval.decided",
+          targetType: "action_request",
+          targetId: request.id,
+          outcome: "denied",
+          reason,
+        });
+        return { error: new AppError(code, reason) };
+      };
+
+      if (request.requestedById === actor.userId)
+        return deny("You cannot approve or reject your own request.", "FORBIDDEN");
+      // Repeated clicks (or a second instance) after the decision: report the outcome, change nothing.
+      if (request.status !== "pending_approval") {
+        if (request.approvals.some((a) => a.approverId === actor.userId)) return { ok: true } as const;
+        return deny(`This request is already ${request.status.replace("_", " ")}.`, "CONFLICT");
+      }
+      if (request.approvals.some((a) => a.approverId === actor.userId)) return { ok: true } as const;
+      if (request.expiresAt && request.expiresAt.getTime() <= Date.now()) {
+        await tx.actionRequest.update({
+          where: { id: request.id },
+          data: { status: "expired", decidedAt: new Date() },
+        });
+        await recordAudit(tx, who, {
+          action: "approval.decided",
+          targetType: "action_request",
+          targetId: request.id,
+          outcome: "denied",
+          reason: "the request expired before it was approved",
+        });
+        return { ok: true } as const;
+      }
+
+      await tx.approval.create({
+        data: {
+          id: newId("apv"),
+          tenantId: actor.tenant.id,
+          actionRequestId: request.id,
+          approverId: actor.userId,
+          decision: input.decision,
+          reason: input.reason,
+        },
+      });
+      await recordAudit(tx, who, {
+        action: "approval.decided",
+        targetType: "action_request",
+        targetId: request.id,
+        outcome: "success",
+        reason: `${input.decision}: ${input.reason}`,
+        metadata: { actionId: request.actionId },
+      });
+
+      if (input.decision === "reject") {
+        await tx.actionRequest.update({
+          where: { id: request.id },
+          data: { status: "rejected", decidedAt: new Date() },
+        });
+        return { ok: true } as const;
+      }
+      const approvals = request.approvals.filter((a) => a.decision === "approve").length + 1;
+      if (approvals < request.approvalsRequired) return { ok: true } as const;
+
+      // Last approval: everything is checked again against the world as it is now.
+      const actionId = request.actionId as TActionId;
+      const params = request.params as Record<string, unknown>;
+      const requester = await tx.membership.findFirst({
+        where: { tenantId: actor.tenant.id, userId: request.requestedById },
+        include: { user: { select: { name: true, email: true } } },
+      });
+      const voidWith = async (reason: string) => {
+        await tx.actionRequest.update({
+          where: { id: request.id },
+          data: { status: "void", decidedAt: new Date(), error: reason },
+        });
+        await recordAudit(tx, who, {
+          action: "action.voided",
+          targetType: request.targetType,
+          targetId: request.targetId,
+          outcome: "denied",
+          reason,
+          metadata: { actionId, requestId: request.id },
+        });
+        return { ok: true } as const;
+      };
+      if (paramsHash(actionId, params) !== request.paramsHash)
+        return voidWith("the parameters no longer match the approved ones");
+      const bound = await loadBoundTarget(tx, actor.tenant.id, actionId, params);
+      if (!("target" in bound) || !bound.target) return voidWith("the record no longer exists");
+      if (bound.target.version !== request.targetVersion) {
+        return voidWith("the record changed after the request was made; ask again");
+      }
+      if (!requester) return voidWith("the requester is no longer a member of this workspace");
+      const requesterActor: TActor = {
+        ...actor,
+        userId: request.requestedById,
+        role: requester.role,
+        name: requester.user.name,
+        email: requester.user.email,
+      };
+      const recheck = await decideGovernance(tx, {
+        actor: requesterActor,
+        actionId,
+        params,
+        customer: await customerFacts(tx, actor.tenant.id, bound.target.customerId),
+        confirmed: true,
+      });
+      if (recheck.effect === "deny" || recheck.mode === "deny" || recheck.mode === "read") {
+        return voidWith(`policy or permissions changed: ${recheck.reasons.join("; ")}`);
+      }
+      await tx.actionRequest.update({
+        where: { id: request.id },
+        data: { status: "executing", decidedAt: new Date() },
+      });
+      const executed = await execute(tx, requesterActor, { id: request.id, actionId, params });
+      await finish(tx, actor, request.id, bound.target, actionId, executed);
+      return { ok: true } as const;
+    },
+    { maxWait: 30_000, timeout: 30_000 },
+  );
+  if ("error" in outcome) throw outcome.error;
+  return getActionRequest(db, actor, input.requestId);
+}
+
+// ---- reading -------------------------------------------------------------------------------------
+
+async function toViews(db: Database, tenantId: string, rows: RequestRow[]): Promise<TActionRequestView[]> {
+  const userIds = new Set<string>();
+  for (const r of rows) {
+    userIds.add(r.requestedById);
+    for (const a of r.approvals) userIds.add(a.approverId);
+  }
+  // Users reached through this tenant's memberships only.
+  const members = await db.prisma.membership.findMany({
+    where: { tenantId, userId: { in: [...userIds] } },
+    include: { user: { select: { id: true, name: true, email: true } } },
+  });
+  const users = new Map(members.map((m) => [m.userId, m.user]));
+  return rows.map((r) => {
+    const requester = users.get(r.requestedById);
+    return {
+      id: r.id,
+      actionId: r.actionId as TActionId,
+      risk: ACTIONS[r.actionId as TActionId]?.risk ?? "high",
+      status: r.status,
+      params: r.params as Record<string, unknown>,
+      ticketId: r.ticketId,
+      targetType: r.targetType,
+      targetId: r.targetId,
+      requestedBy: {
+        id: r.requestedById,
+        name: requester?.name ?? "former member",
+        email: requester?.email ?? "",
+      },
+      decision: r.decision as unknown as TGovernanceDecision,
+      approvals: r.approvals
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+        .map((a) => ({
+          approverName: users.get(a.approverId)?.name ?? "former member",
+          decision: a.decision,
+          reason: a.reason,
+          createdAt: a.createdAt.toISOString(),
+        })),
+      result: (r.result as Record<string, unknown> | null) ?? null,
+      error: r.error,
+      createdAt: r.createdAt.toISOString(),
+      expiresAt: r.expiresAt?.toISOString() ?? null,
+      executedAt: r.executedAt?.toISOString() ?? null,
+    };
+  });
+}
+
+/** One request of the actor's tenant. */
+export async function getActionRequest(
+  db: Database,
+  actor: TActor,
+  requestId: string,
+): Promise<TActionRequestView> {
+  const row = await db.prisma.actionRequest.findFirst({
+    where: { id: requestId, tenantId: actor.tenant.id },
+    include: { approvals: true },
+  });
+  if (!row) throw notFound("Request");
+  const [view] = await toViews(db, actor.tenant.id, [row]);
+  if (!view) throw notFound("Request");
+  return view;
+}
+
+/** Requests of the actor's tenant, newest first; `approvable` narrows to what the actor may decide. */
+export async function listActionRequests(
+  db: Database,
+  actor: TActor,
+  filter: { ticketId?: string; status?: TActionRequestView["status"]; approvable?: boolean; limit: number },
+): Promise<TActionRequestView[]> {
+  const rows = await db.prisma.actionRequest.findMany({
+    where: {
+      tenantId: actor.tenant.id,
+      ...(filter.ticketId ? { ticketId: filter.ticketId } : {}),
+      ...(filter.approvable
+        ? { status: "pending_approval", requestedById: { not: actor.userId } }
+        : filter.status
+          ? { status: filter.status }
+          : {}),
+    },
+    include: { approvals: true },
+    orderBy: { createdAt: "desc" },
+    take: filter.limit,
+  });
+  return toViews(db, actor.tenant.id, rows);
+}
