@@ -254,6 +254,34 @@ export const ZEscalationView = z.object({
 });
 export type TEscalationView = z.infer<typeof ZEscalationView>;
 
+export const ZTicketContext = z.object({
+  ticket: z.object({
+    id: ZId,
+    number: z.number().int(),
+    subject: z.string(),
+    status: z.enum(["open", "pending", "solved", "closed"]),
+    queue: z.string(),
+    tags: z.array(z.string()),
+  }),
+  customer: z.object({ id: ZId, name: z.string(), tier: z.string(), identityVerified: z.boolean() }),
+  orders: z.array(
+    z.object({
+      id: ZId,
+      number: z.string(),
+      status: z.string(),
+      total: z.number(),
+      refunded: z.number(),
+      currency: z.string(),
+    }),
+  ),
+  accounts: z.array(z.object({ id: ZId, name: z.string(), status: z.string() })),
+  rolloutMode: z.enum(["assistive", "controlled", "scale"]),
+  /** The caller's mode for every catalog action, so the sidebar only offers what may be requested. */
+  modes: z.record(z.string(), z.enum(["deny", "read", "draft", "execute_with_approval", "execute"])),
+  canApprove: z.boolean(),
+});
+export type TTicketContext = z.infer<typeof ZTicketContext>;
+
 // ---- the procedure table -------------------------------------------------------------------------
 
 export const ZEmpty = z.object({}).strict().optional();
@@ -270,6 +298,7 @@ export const contract = {
   "auth.listExtensionTokens": { kind: "query", input: ZEmpty, output: ZListTokensOutput },
   "ticket.summarize": { kind: "query", input: ZSummarizeInput, output: ZTicketSummary },
   "audit.list": { kind: "query", input: ZListAuditInput, output: ZListAuditOutput },
+  "ticket.context": { kind: "query", input: ZSummarizeInput, output: ZTicketContext },
   "action.request": { kind: "mutation", input: ZRequestActionInput, output: ZActionRequestView },
   "action.list": { kind: "query", input: ZListActionRequestsInput, output: ZListActionRequestsOutput },
   "action.get": { kind: "query", input: z.object({ requestId: ZId }), output: ZActionRequestView },

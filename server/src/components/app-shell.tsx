@@ -60,6 +60,8 @@ export function AppShell({
 
 const CONSOLE_LINKS = [
   { href: "/console", label: "Overview" },
+  { href: "/console/approvals", label: "Approvals" },
+  { href: "/console/escalations", label: "Escalations" },
   { href: "/console/audit", label: "Audit log" },
   { href: "/console/tokens", label: "Extension tokens" },
 ];

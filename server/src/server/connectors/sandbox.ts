@@ -2,7 +2,7 @@ import type { Prisma } from "@keel/db";
 import { newId } from "@keel/db";
 import type { TActionId, TActionParams } from "@keel/shared";
 import { AppError, notFound } from "../errors";
-import type { ActionConnector, TExecutionContext, TTarget, TTargetKind } from "./types";
+import type { ActionConnector, TExecutionContext, TTarget } from "./types";
 
 const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 

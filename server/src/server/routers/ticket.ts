@@ -1,6 +1,6 @@
-import { contract } from "@keel/shared";
-import { summarizeTicket } from "../services/tickets";
-import { actionProcedure, router } from "../trpc/init";
+import { ACTION_IDS, actionMode, contract } from "@keel/shared";
+import { summarizeTicket, ticketContext } from "../services/tickets";
+import { actionProcedure, permissionProcedure, router } from "../trpc/init";
 
 const c = contract;
 
@@ -9,4 +9,15 @@ export const ticketRouter = router({
     .input(c["ticket.summarize"].input)
     .output(c["ticket.summarize"].output)
     .query(({ ctx, input }) => summarizeTicket(ctx.db, ctx.actor, input.ticketId, ctx.requestId)),
+  context: permissionProcedure("ticket.read")
+    .input(c["ticket.context"].input)
+    .output(c["ticket.context"].output)
+    .query(({ ctx, input }) =>
+      ticketContext(
+        ctx.db,
+        ctx.actor,
+        input.ticketId,
+        Object.fromEntries(ACTION_IDS.map((id) => [id, actionMode(ctx.actor.role, id)])),
+      ),
+    ),
 });

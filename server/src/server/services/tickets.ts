@@ -1,6 +1,12 @@
 import type { Database, TicketPriority, TicketStatus } from "@keel/db";
 import { newId } from "@keel/db";
-import type { TCitedMessage, TTicketSummary } from "@keel/shared";
+import {
+  can,
+  type TActionMode,
+  type TCitedMessage,
+  type TTicketContext,
+  type TTicketSummary,
+} from "@keel/shared";
 import type { TActor } from "../actor";
 import { EXTRACTIVE_ENGINE, summarizeConversation } from "../engine/extractive";
 import { AppError, notFound } from "../errors";
@@ -238,4 +244,70 @@ export async function addReply(
   });
   if (!result) throw notFound("Ticket");
   return result;
+}
+
+/**
+ * What the sidebar needs to offer actions on a ticket: the customer, their orders and accounts, the
+ * tenant's rollout mode and the caller's mode per action. Audited as a read of the ticket.
+ */
+export async function ticketContext(
+  db: Database,
+  actor: TActor,
+  ticketId: string,
+  modes: Record<string, TActionMode>,
+): Promise<TTicketContext> {
+  const who = auditActorOf(actor);
+  const context = await db.prisma.$transaction(async (tx) => {
+    const ticket = await tx.ticket.findFirst({
+      where: { id: ticketId, tenantId: actor.tenant.id },
+      include: {
+        customer: {
+          include: {
+            orders: { orderBy: { createdAt: "desc" }, take: 20 },
+            accounts: { orderBy: { name: "asc" }, take: 20 },
+          },
+        },
+        tenant: { select: { rolloutMode: true } },
+      },
+    });
+    await recordAudit(
+      tx,
+      who,
+      ticket
+        ? { action: "ticket.view", targetType: "ticket", targetId: ticket.id, outcome: "success" }
+        : {
+            action: "ticket.view",
+            targetType: "ticket",
+            targetId: ticketId,
+            outcome: "not_found",
+            reason: "no ticket with this id in the caller's tenant",
+          },
+    );
+    return ticket;
+  });
+  if (!context) throw notFound("Ticket");
+  const c = context.customer;
+  return {
+    ticket: {
+      id: context.id,
+      number: context.number,
+      subject: context.subject,
+      status: context.status,
+      queue: context.queue,
+      tags: context.tags,
+    },
+    customer: { id: c.id, name: c.name, tier: c.tier, identityVerified: Boolean(c.identityVerifiedAt) },
+    orders: c.orders.map((o) => ({
+      id: o.id,
+      number: o.number,
+      status: o.status,
+      total: o.totalMinor / 100,
+      refunded: o.refundedMinor / 100,
+      currency: o.currency,
+    })),
+    accounts: c.accounts.map((a) => ({ id: a.id, name: a.name, status: a.status })),
+    rolloutMode: context.tenant.rolloutMode,
+    modes,
+    canApprove: can(actor.role, "approval.decide").allowed,
+  };
 }
