@@ -18,6 +18,8 @@ const config: NextConfig = {
     "@prisma/schema-engine-wasm",
     "@prisma/driver-adapter-utils",
     "pg",
+    // Loads its .wasm next to its own file at import time.
+    "@cedar-policy/cedar-wasm",
   ],
   turbopack: { root: join(here, "..") },
 };

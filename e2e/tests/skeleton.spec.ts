@@ -1,34 +1,12 @@
-import type { BrowserContext, Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, screenshot, signInConsole, signOutConsole, test } from "./fixtures";
-
-/** Connects the extension from its options page as the given demo user. */
-async function connectExtension(
-  context: BrowserContext,
-  extensionId: string,
-  baseURL: string,
-  email: string,
-) {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options.locator("#keel-server-url").fill(baseURL);
-  await options.locator("#keel-email").fill(email);
-  await options.locator("#keel-password").fill(DEMO_PASSWORD);
-  await options.getByTestId("keel-connect-submit").click();
-  await expect(options.getByTestId("keel-connected")).toBeVisible();
-  await expect(options.getByTestId("keel-connected")).toContainText(email);
-  return options;
-}
-
-/** Opens the first ticket of the signed-in user's sandbox helpdesk; returns its id. */
-async function openFirstTicket(page: Page) {
-  await page.goto("/helpdesk");
-  await page.getByTestId("ticket-list").getByRole("link").first().click();
-  const section = page.locator("[data-keel-ticket-id]");
-  await expect(section).toBeVisible();
-  const ticketId = await section.getAttribute("data-keel-ticket-id");
-  expect(ticketId).toBeTruthy();
-  return ticketId as string;
-}
+import {
+  connectExtension,
+  expect,
+  openFirstTicket,
+  screenshot,
+  signInConsole,
+  signOutConsole,
+  test,
+} from "./fixtures";
 
 test("an agent connects the extension and sees a cited summary of a sandbox ticket", async ({
   context,

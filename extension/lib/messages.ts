@@ -1,6 +1,23 @@
-import type { TTicketSummary } from "@keel/shared";
+import type {
+  TActionRequestView,
+  TEscalationView,
+  TRequestActionInput,
+  TTicketContext,
+  TTicketSummary,
+} from "@keel/shared";
 import { type MessageName, sendToBackground } from "@plasmohq/messaging";
-import type { TConnectRequest, TDisconnectOutcome, TStatusRequest } from "./background/service";
+import type {
+  TActionList,
+  TConnectRequest,
+  TCreateEscalationRequest,
+  TDecideRequest,
+  TDisconnectOutcome,
+  TEscalationAssessment,
+  TEscalationList,
+  TListActionsRequest,
+  TStatusRequest,
+  TTicketRef,
+} from "./background/service";
 import type { TConnectedStatus, TPublicStatus } from "./connection";
 import { fail, type TResult } from "./result";
 
@@ -9,8 +26,17 @@ export type TMessageMap = {
   status: { req: TStatusRequest; res: TResult<TPublicStatus> };
   connect: { req: TConnectRequest; res: TResult<TConnectedStatus> };
   disconnect: { req: Record<string, never>; res: TResult<TDisconnectOutcome> };
-  summarize: { req: { ticketId: string }; res: TResult<TTicketSummary> };
+  summarize: { req: TTicketRef; res: TResult<TTicketSummary> };
   "open-options": { req: Record<string, never>; res: TResult<null> };
+  "ticket-context": { req: TTicketRef; res: TResult<TTicketContext> };
+  "action-request": { req: TRequestActionInput; res: TResult<TActionRequestView> };
+  "action-list": { req: TListActionsRequest; res: TResult<TActionList> };
+  "action-get": { req: { requestId: string }; res: TResult<TActionRequestView> };
+  "approval-decide": { req: TDecideRequest; res: TResult<TActionRequestView> };
+  "escalation-assess": { req: TTicketRef; res: TResult<TEscalationAssessment> };
+  "escalation-create": { req: TCreateEscalationRequest; res: TResult<TEscalationView> };
+  "escalation-list": { req: { ticketId?: string }; res: TResult<TEscalationList> };
+  "escalation-take": { req: { escalationId: string }; res: TResult<TEscalationView> };
 };
 export type TMessageName = keyof TMessageMap;
 

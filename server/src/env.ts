@@ -18,6 +18,8 @@ const ZEnv = z.object({
   EXTENSION_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** "1" shows the demo users on the sign-in page of a production build (set by `pnpm start`). */
   KEEL_DEMO: z.enum(["0", "1"]).default("0"),
+  /** "1" enables the benchmark baseline route /api/bench/bare (never in normal operation). */
+  KEEL_BENCH: z.enum(["0", "1"]).default("0"),
 });
 export type TEnv = z.infer<typeof ZEnv>;
 

@@ -176,6 +176,8 @@ export const ZActionRequestView = z.object({
   ticketId: z.string().nullable(),
   targetType: z.string(),
   targetId: z.string(),
+  /** The target in human terms ("Order NW-48213 · 389.00 USD · delivered"), for approvers. */
+  targetLabel: z.string().optional(),
   requestedBy: z.object({ id: ZId, name: z.string(), email: z.string() }),
   decision: ZGovernanceDecision,
   approvals: z.array(

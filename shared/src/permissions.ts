@@ -1,5 +1,6 @@
-import type { TActionId } from "./actions";
-import type { TRole } from "./roles";
+import * as z from "zod";
+import { ACTION_IDS, type TActionId } from "./actions";
+import { ROLES, type TRole } from "./roles";
 
 /**
  * What a role may do with an action, from least to most:
@@ -7,6 +8,12 @@ import type { TRole } from "./roles";
  */
 export const ACTION_MODES = ["deny", "read", "draft", "execute_with_approval", "execute"] as const;
 export type TActionMode = (typeof ACTION_MODES)[number];
+export const ZActionMode = z.enum(ACTION_MODES);
+
+/** Modes that let a role start a change (a draft, a request for approval, or running it). */
+export const WRITE_MODES: readonly TActionMode[] = ["draft", "execute_with_approval", "execute"];
+/** Roles that may never hold a write mode, whatever a tenant's matrix says. */
+export const READ_ONLY_ROLES: readonly TRole[] = ["auditor"];
 
 /** Non-action permissions: reading data and managing the product itself. */
 export const PERMISSIONS = [
@@ -17,6 +24,10 @@ export const PERMISSIONS = [
   "console.access",
   "approval.decide",
   "escalation.take",
+  "policy.read",
+  "policy.manage",
+  "permissions.read",
+  "permissions.manage",
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -29,6 +40,8 @@ export const DEFAULT_PERMISSION_GRANTS: Record<TRole, readonly TPermission[]> = 
     "console.access",
     "approval.decide",
     "escalation.take",
+    "policy.read",
+    "permissions.read",
   ],
   admin: [
     "ticket.read",
@@ -38,8 +51,13 @@ export const DEFAULT_PERMISSION_GRANTS: Record<TRole, readonly TPermission[]> = 
     "console.access",
     "approval.decide",
     "escalation.take",
+    "policy.read",
+    "policy.manage",
+    "permissions.read",
+    "permissions.manage",
   ],
-  auditor: ["audit.read", "extensionToken.manageOwn", "console.access"],
+  // Auditors read audit data and the rules in force, and change nothing.
+  auditor: ["audit.read", "extensionToken.manageOwn", "console.access", "policy.read", "permissions.read"],
 };
 
 /** Default mode for every role and action. A test fails when an action lacks a mode for a role. */
@@ -110,6 +128,30 @@ export const DEFAULT_ACTION_MODES: Record<TRole, Record<TActionId, TActionMode>>
 /** A tenant's matrix: a mode per role per action (stored versioned per tenant; defaults above). */
 export type TPermissionMatrix = Record<TRole, Record<TActionId, TActionMode>>;
 
+/** A complete matrix: every role, every action, a valid mode, and nothing else. */
+export const ZPermissionMatrix = z.strictObject(
+  Object.fromEntries(
+    ROLES.map((role) => [
+      role,
+      z.strictObject(Object.fromEntries(ACTION_IDS.map((action) => [action, ZActionMode]))),
+    ]),
+  ),
+) as unknown as z.ZodType<TPermissionMatrix>;
+
+/** Rules a matrix must follow beyond its shape: read-only roles never get a write mode. */
+export function matrixProblems(matrix: TPermissionMatrix): string[] {
+  const problems: string[] = [];
+  for (const role of READ_ONLY_ROLES) {
+    for (const action of ACTION_IDS) {
+      const mode = matrix[role]?.[action];
+      if (mode && WRITE_MODES.includes(mode)) {
+        problems.push(`${role} may only have "deny" or "read" (${action} has "${mode}")`);
+      }
+    }
+  }
+  return problems;
+}
+
 export type TDecision = { allowed: true } | { allowed: false; reason: string };
 
 /** The one place that decides whether a role holds a permission. Returns a result; never throws. */
@@ -119,14 +161,17 @@ export function can(role: TRole, permission: TPermission): TDecision {
   return { allowed: false, reason: `role "${role}" lacks permission "${permission}"` };
 }
 
-/** The mode a role has for an action; unknown roles or actions get "deny" (fail closed). */
+/** The mode a role has for an action; unknown roles or actions, or a write mode for a read-only role, get "deny". */
 export function actionMode(
   role: TRole,
   action: TActionId,
   matrix: TPermissionMatrix = DEFAULT_ACTION_MODES,
 ): TActionMode {
   const mode = matrix[role]?.[action];
-  return mode && (ACTION_MODES as readonly string[]).includes(mode) ? mode : "deny";
+  if (!mode || !(ACTION_MODES as readonly string[]).includes(mode)) return "deny";
+  // Defence in depth: a stored matrix that slipped past validation still cannot let an auditor write.
+  if (READ_ONLY_ROLES.includes(role) && WRITE_MODES.includes(mode)) return "deny";
+  return mode;
 }
 
 /** Whether a role may run an action itself right now (mode "execute"). */

@@ -1,16 +1,26 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { findMessageElement } from "~lib/adapters";
+import { currentEscalation } from "~lib/escalation-view";
 import { highlightElement } from "~lib/highlight";
+import { isActive } from "~lib/request-view";
 import { type TSidebarView, ticketLabel } from "~lib/sidebar-state";
 import { Button } from "../ui/Button";
 import { KeelMark } from "../ui/KeelMark";
 import { ErrorState } from "./ErrorState";
+import { ActionsPanel } from "./governance/ActionsPanel";
+import { EscalationPanel } from "./governance/EscalationPanel";
+import { RequestsPanel } from "./governance/RequestsPanel";
+import { type TGovernance, useTicketGovernance } from "./governance/useTicketGovernance";
 import { LoadingState } from "./LoadingState";
 import { NotConnectedState } from "./NotConnectedState";
 import { SidebarHeader } from "./SidebarHeader";
+import { SidebarTabs, type TTab, type TTabId } from "./SidebarTabs";
 import { SummaryView } from "./SummaryView";
 import { useSidebarModel } from "./useSidebarModel";
 import { useToggleShortcut } from "./useToggleShortcut";
+
+/** Summary errors meaning the caller cannot see this ticket at all: no actions to offer then. */
+const INACCESSIBLE = new Set<string>(["NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED"]);
 
 /** The Keel panel on helpdesk ticket pages; renders nothing on other pages. */
 export function Sidebar() {
@@ -22,7 +32,28 @@ export function Sidebar() {
   );
   const tabRef = useRef<HTMLButtonElement>(null);
   const collapseRef = useRef<HTMLButtonElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const userToggled = useRef(false);
+  const [tab, setTab] = useState<TTabId>("summary");
+
+  const connected = status?.connected ? status : null;
+  // The views beyond the summary need a connection and a ticket the caller may see (not another
+  // tenant's); otherwise only the summary's own states show.
+  const inaccessible = view.kind === "error" && INACCESSIBLE.has(view.error.code);
+  const showTabs =
+    Boolean(ticket && connected) && view.kind !== "not-connected" && view.kind !== "hidden" && !inaccessible;
+  const governance = useTicketGovernance(
+    ticket && connected && showTabs ? { ticketId: ticket.ticketId, tokenId: connected.tokenId } : null,
+  );
+  const selectTab = useCallback((id: TTabId) => {
+    setTab(id);
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, []);
+
+  const refreshAll = useCallback(() => {
+    retry();
+    void governance.refreshAll();
+  }, [retry, governance.refreshAll]);
 
   const toggle = useCallback(() => {
     userToggled.current = true;
@@ -47,10 +78,33 @@ export function Sidebar() {
     [ticket, view],
   );
 
+  /** A message cited outside the summary (an escalation's sources): highlight it if the page shows it. */
+  const highlightMessage = useCallback(
+    (messageId: string) => {
+      if (!ticket) return;
+      const el = findMessageElement(document, ticket.helpdesk, messageId);
+      if (el) highlightElement(el);
+    },
+    [ticket],
+  );
+
   if (view.kind === "hidden") return null;
 
   const tenantName = status?.connected ? status.tenant.name : null;
   const current = shown && shown.ticketId === ticket?.ticketId ? shown : null;
+  const contextNumber = governance.context.data ? `#${governance.context.data.ticket.number}` : null;
+  const activeTab: TTabId = showTabs ? tab : "summary";
+
+  const summaryBody = (
+    <SidebarBody
+      view={view}
+      onRetry={retry}
+      onOpenOptions={openOptions}
+      activeMessageId={current?.messageId ?? null}
+      missingMessage={current?.missing ?? null}
+      onShowMessage={showMessage}
+    />
+  );
 
   return (
     <div
@@ -82,30 +136,93 @@ export function Sidebar() {
         >
           <SidebarHeader
             tenantName={tenantName}
-            ticketLabel={ticketLabel(view)}
+            ticketLabel={ticketLabel(view) ?? (showTabs ? contextNumber : null)}
             onCollapse={toggle}
             collapseRef={collapseRef}
           />
-          <div className="min-h-0 flex-1 overflow-y-auto px-4 py-4">
-            <SidebarBody
-              view={view}
-              onRetry={retry}
-              onOpenOptions={openOptions}
-              activeMessageId={current?.messageId ?? null}
-              missingMessage={current?.missing ?? null}
-              onShowMessage={showMessage}
-            />
+          {showTabs ? (
+            <SidebarTabs tabs={tabsFor(governance)} selected={activeTab} onSelect={selectTab} />
+          ) : null}
+          <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto px-4 py-4">
+            {showTabs && connected ? (
+              <>
+                <TabPanel id="summary" selected={activeTab}>
+                  {summaryBody}
+                </TabPanel>
+                <TabPanel id="actions" selected={activeTab}>
+                  <ActionsPanel governance={governance} />
+                </TabPanel>
+                <TabPanel id="requests" selected={activeTab}>
+                  <RequestsPanel governance={governance} />
+                </TabPanel>
+                <TabPanel id="escalation" selected={activeTab}>
+                  <EscalationPanel
+                    governance={governance}
+                    role={connected.role}
+                    onShowMessage={highlightMessage}
+                  />
+                </TabPanel>
+              </>
+            ) : (
+              summaryBody
+            )}
           </div>
-          {view.kind === "summary" ? (
+          {/* Status changes of requests (polled) and hand-offs, for screen readers. */}
+          <p role="status" aria-live="polite" className="sr-only" data-testid="keel-live">
+            {showTabs ? governance.announcement : ""}
+          </p>
+          {view.kind === "summary" || showTabs ? (
             <footer className="flex items-center justify-between border-t border-slate-200 bg-slate-50/80 px-4 py-2.5">
               <span className="text-[11px] text-slate-400">Alt+K to hide</span>
-              <Button size="sm" variant="ghost" onClick={retry} data-testid="keel-refresh">
+              <Button size="sm" variant="ghost" onClick={refreshAll} data-testid="keel-refresh">
                 Refresh
               </Button>
             </footer>
           ) : null}
         </aside>
       )}
+    </div>
+  );
+}
+
+/** The tabs with what waits in each: pending requests or approvals, a recommended hand-off. */
+function tabsFor(governance: TGovernance): TTab[] {
+  const pending = governance.requests.data?.filter((r) => isActive(r.status)).length ?? 0;
+  const approvals = governance.context.data?.canApprove ? (governance.approvals.data?.length ?? 0) : 0;
+  const escalation = governance.escalations.data ? currentEscalation(governance.escalations.data) : null;
+  const escalationOpen = escalation !== null && escalation.status !== "resolved";
+  const recommend = Boolean(governance.assessment.data?.escalate) || escalationOpen;
+  const count = approvals || pending;
+  return [
+    { id: "summary", label: "Summary" },
+    { id: "actions", label: "Actions" },
+    {
+      id: "requests",
+      label: "Requests",
+      count,
+      ...(count
+        ? { srNote: approvals ? `${approvals} waiting for your approval` : `${pending} pending` }
+        : {}),
+    },
+    {
+      id: "escalation",
+      label: "Escalation",
+      dot: recommend,
+      ...(recommend ? { srNote: escalationOpen ? "handed off" : "hand-off recommended" } : {}),
+    },
+  ];
+}
+
+function TabPanel({ id, selected, children }: { id: TTabId; selected: TTabId; children: ReactNode }) {
+  return (
+    <div
+      role="tabpanel"
+      id={`keel-tabpanel-${id}`}
+      aria-labelledby={`keel-tab-${id}`}
+      data-testid={`keel-tabpanel-${id}`}
+      hidden={id !== selected}
+    >
+      {children}
     </div>
   );
 }

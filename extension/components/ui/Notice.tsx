@@ -15,17 +15,20 @@ export function Notice({
   title,
   children,
   testId,
+  size = "md",
 }: {
   tone: TTone;
   title?: string;
   children: ReactNode;
   testId?: string;
+  /** "sm" for notices inside the sidebar's compact forms. */
+  size?: "sm" | "md";
 }) {
   return (
     <div
       role={tone === "error" ? "alert" : "status"}
       data-testid={testId}
-      className={`rounded-lg px-3.5 py-3 text-sm ring-1 ring-inset ${TONES[tone]}`}
+      className={`rounded-lg ring-1 ring-inset ${size === "sm" ? "px-3 py-2 text-xs" : "px-3.5 py-3 text-sm"} ${TONES[tone]}`}
     >
       {title ? <p className="font-semibold">{title}</p> : null}
       <div className={title ? "mt-1 leading-relaxed" : "leading-relaxed"}>{children}</div>

@@ -368,3 +368,235 @@ describe("status", () => {
     });
   });
 });
+
+const VIEW = {
+  id: "act_1",
+  actionId: "order.refund",
+  risk: "high",
+  status: "pending_approval",
+  params: { ticketId: "tkt_1", orderId: "ord_1", amount: 20, currency: "USD" },
+  ticketId: "tkt_1",
+  targetType: "order",
+  targetId: "ord_1",
+  requestedBy: { id: "usr_1", name: "Ada Agent", email: "ada@example.com" },
+  decision: {
+    mode: "execute_with_approval",
+    effect: "require_approval",
+    approvalsRequired: 1,
+    policyVersion: null,
+    permissionsVersion: null,
+    rolloutMode: "assistive",
+    ruleIds: ["matrix"],
+    reasons: ["Your role's mode is execute_with_approval."],
+  },
+  approvals: [],
+  result: null,
+  error: null,
+  createdAt: "2026-03-01T12:00:00.000Z",
+  expiresAt: "2026-03-02T12:00:00.000Z",
+  executedAt: null,
+} as const;
+
+const ESCALATION = {
+  id: "esc_1",
+  ticketId: "tkt_1",
+  trigger: "agent_requested",
+  status: "open",
+  bundle: {
+    customerRequest: "I want my money back",
+    facts: [{ label: "Customer", value: "Cy (premium)" }],
+    actionsTaken: [],
+    confidence: 0.42,
+    citedSources: [{ kind: "message", id: "msg_1", label: "message 1" }],
+    trigger: "agent_requested",
+    triggerDetail: "the agent handed the ticket off",
+  },
+  createdAt: "2026-03-01T12:00:00.000Z",
+  createdBy: "Ada Agent",
+  takenBy: null,
+} as const;
+
+describe("governed actions", () => {
+  it("asks for the ticket context with the stored token", async () => {
+    const context = {
+      ticket: { id: "tkt_1", number: 1042, subject: "Refund", status: "open", queue: "general", tags: [] },
+      customer: { id: "cus_1", name: "Cy", tier: "premium", identityVerified: true },
+      orders: [],
+      accounts: [],
+      rolloutMode: "assistive",
+      modes: { "order.refund": "execute_with_approval" },
+      canApprove: false,
+    };
+    const { service, calls } = setup(() => trpcData(context), connected());
+    expect(await service.ticketContext({ ticketId: "tkt_1" })).toEqual({ ok: true, data: context });
+    expect(calls).toEqual([
+      {
+        procedure: "ticket.context",
+        method: "GET",
+        authorization: "Bearer keel_old_token",
+        input: { ticketId: "tkt_1" },
+      },
+    ]);
+  });
+
+  it("requests an action with the confirmation and the idempotency key it was given", async () => {
+    const { service, calls } = setup(() => trpcData(VIEW), connected());
+    const request = {
+      actionId: "order.refund" as const,
+      params: { ticketId: "tkt_1", orderId: "ord_1", amount: 20, currency: "USD" },
+      confirmed: true,
+      idempotencyKey: "keel-0123456789abcdef",
+    };
+    const first = await service.requestAction(request);
+    const retry = await service.requestAction(request);
+    expect(first).toEqual({ ok: true, data: VIEW });
+    expect(retry).toEqual(first);
+    expect(calls.map((c) => [c.procedure, c.method, c.input])).toEqual([
+      ["action.request", "POST", request],
+      ["action.request", "POST", request],
+    ]);
+  });
+
+  it("answers a policy denial as data and a missing right as the server's FORBIDDEN", async () => {
+    const denied = { ...VIEW, status: "denied", decision: { ...VIEW.decision, effect: "deny" } };
+    const policy = setup(() => trpcData(denied), connected());
+    const result = await policy.service.requestAction({ actionId: "ticket.addTags", params: {} });
+    expect(result.ok && result.data.status).toBe("denied");
+
+    const role = setup(
+      () => trpcError("FORBIDDEN", 403, "Your role (auditor) may not run order.refund."),
+      connected(),
+    );
+    expect(await role.service.requestAction({ actionId: "order.refund", params: {} })).toEqual({
+      ok: false,
+      error: { code: "FORBIDDEN", message: "Your role (auditor) may not run order.refund.", httpStatus: 403 },
+    });
+  });
+
+  it("passes the server's BAD_REQUEST message through and refuses malformed requests locally", async () => {
+    const message = "Invalid parameters. amount: The amount must be more than zero";
+    const server = setup(() => trpcError("BAD_REQUEST", 400, message), connected());
+    const result = await server.service.requestAction({ actionId: "order.refund", params: { amount: -1 } });
+    expect(result).toEqual({ ok: false, error: { code: "BAD_REQUEST", message, httpStatus: 400 } });
+
+    const local = setup(() => trpcData(VIEW), connected());
+    const bad = await local.service.requestAction({
+      actionId: "order.refund",
+      params: {},
+      idempotencyKey: "short",
+    });
+    expect(bad.ok ? null : bad.error.code).toBe("BAD_REQUEST");
+    expect(bad.ok ? null : bad.error.message).toMatch(/^idempotencyKey: /);
+    expect(local.calls).toHaveLength(0);
+  });
+
+  it("lists and reads requests", async () => {
+    const { service, calls } = setup(
+      (call) => (call.procedure === "action.list" ? trpcData({ requests: [VIEW] }) : trpcData(VIEW)),
+      connected(),
+    );
+    expect(await service.listActions({ ticketId: "tkt_1" })).toEqual({
+      ok: true,
+      data: { requests: [VIEW] },
+    });
+    expect(await service.getAction({ requestId: "act_1" })).toEqual({ ok: true, data: VIEW });
+    expect(calls.map((c) => [c.procedure, c.method, c.input])).toEqual([
+      ["action.list", "GET", { ticketId: "tkt_1", limit: 50 }],
+      ["action.get", "GET", { requestId: "act_1" }],
+    ]);
+  });
+
+  it("needs a reason to decide an approval and shows the server's CONFLICT", async () => {
+    const short = setup(() => trpcData(VIEW), connected());
+    expect(
+      await short.service.decideApproval({ requestId: "act_1", decision: "approve", reason: " ok " }),
+    ).toEqual({
+      ok: false,
+      error: { code: "BAD_REQUEST", message: "reason: Give a reason (at least 3 characters)" },
+    });
+    expect(short.calls).toHaveLength(0);
+
+    const decided = setup(() => trpcError("CONFLICT", 409, "This request was already decided."), connected());
+    const result = await decided.service.decideApproval({
+      requestId: "act_1",
+      decision: "reject",
+      reason: "Amount too high",
+    });
+    expect(result.ok ? null : result.error).toEqual({
+      code: "CONFLICT",
+      message: "This request was already decided.",
+      httpStatus: 409,
+    });
+    expect(decided.calls[0]).toMatchObject({
+      procedure: "approval.decide",
+      method: "POST",
+      input: { requestId: "act_1", decision: "reject", reason: "Amount too high" },
+    });
+  });
+
+  it("answers NOT_CONNECTED without a token and forgets a token the server rejects", async () => {
+    const none = setup(() => trpcData(VIEW));
+    const result = await none.service.listActions({ ticketId: "tkt_1" });
+    expect(result.ok ? null : result.error.code).toBe("NOT_CONNECTED");
+    expect(none.calls).toHaveLength(0);
+
+    const revoked = setup(() => trpcError("UNAUTHORIZED", 401, "Token revoked"), connected());
+    await revoked.service.ticketContext({ ticketId: "tkt_1" });
+    expect(revoked.store.state.connection).toBeNull();
+    expect(revoked.store.state.notice).toBe(EXPIRED_NOTICE);
+  });
+
+  it("says plainly when the server cannot be reached", async () => {
+    const { service } = setup(() => "network-error", connected());
+    const result = await service.requestAction({ actionId: "ticket.addTags", params: {} });
+    expect(result.ok ? null : result.error.code).toBe("NETWORK_ERROR");
+  });
+});
+
+describe("escalations", () => {
+  it("assesses, lists, creates and takes escalations", async () => {
+    const assessment = {
+      ticketId: "tkt_1",
+      escalate: true,
+      rules: [
+        { trigger: "low_confidence", fired: true, detail: "confidence 0.27 against the threshold 0.60" },
+      ],
+      trigger: "low_confidence",
+      confidence: 0.27,
+    };
+    const { service, calls } = setup((call) => {
+      if (call.procedure === "escalation.assess") return trpcData(assessment);
+      if (call.procedure === "escalation.list") return trpcData({ escalations: [ESCALATION] });
+      if (call.procedure === "escalation.take") return trpcData({ ...ESCALATION, status: "taken" });
+      return trpcData(ESCALATION);
+    }, connected());
+    expect(await service.assessEscalation({ ticketId: "tkt_1" })).toEqual({ ok: true, data: assessment });
+    expect(await service.listEscalations({ ticketId: "tkt_1" })).toEqual({
+      ok: true,
+      data: { escalations: [ESCALATION] },
+    });
+    expect(await service.createEscalation({ ticketId: "tkt_1", note: "  Customer is upset  " })).toEqual({
+      ok: true,
+      data: ESCALATION,
+    });
+    await service.createEscalation({ ticketId: "tkt_1", note: "   " });
+    const taken = await service.takeEscalation({ escalationId: "esc_1" });
+    expect(taken.ok && taken.data.status).toBe("taken");
+    expect(calls.map((c) => [c.procedure, c.method, c.input])).toEqual([
+      ["escalation.assess", "GET", { ticketId: "tkt_1" }],
+      ["escalation.list", "GET", { ticketId: "tkt_1" }],
+      ["escalation.create", "POST", { ticketId: "tkt_1", note: "Customer is upset" }],
+      ["escalation.create", "POST", { ticketId: "tkt_1" }],
+      ["escalation.take", "POST", { escalationId: "esc_1" }],
+    ]);
+  });
+
+  it("shows the server's FORBIDDEN when an agent tries to take over", async () => {
+    const { service } = setup(
+      () => trpcError("FORBIDDEN", 403, "Your role may not take escalations."),
+      connected(),
+    );
+    const result = await service.takeEscalation({ escalationId: "esc_1" });
+    expect(result.ok ? null : result.error.message).toBe("Your role may not take escalations.");
+  });
+});

@@ -1,9 +1,17 @@
 import {
   callKeel,
+  contract,
   KeelApiError,
   type KeelClientOptions,
   normalizeServerUrl,
+  type TActionRequestView,
   type TConnectExtensionOutput,
+  type TEscalationView,
+  type TProcedureInput,
+  type TProcedureName,
+  type TProcedureOutput,
+  type TRequestActionInput,
+  type TTicketContext,
   type TTicketSummary,
   ZConnectExtensionInput,
   ZSummarizeInput,
@@ -43,11 +51,24 @@ export type TConnectRequest = { serverUrl: string; email: string; password: stri
 export type TDisconnectOutcome = { revokedOnServer: boolean; message: string };
 export type TStatusRequest = { verify?: boolean };
 
+export type TTicketRef = { ticketId: string };
+export type TListActionsRequest = {
+  ticketId?: string;
+  approvable?: boolean;
+  status?: TActionRequestView["status"];
+};
+export type TDecideRequest = { requestId: string; decision: "approve" | "reject"; reason: string };
+export type TCreateEscalationRequest = { ticketId: string; note?: string };
+export type TEscalationAssessment = TProcedureOutput<"escalation.assess">;
+export type TActionList = TProcedureOutput<"action.list">;
+export type TEscalationList = TProcedureOutput<"escalation.list">;
+
 const REVOKE_TIMEOUT_MS = 5_000;
 
 /**
  * The extension's server-facing logic, free of chrome.* so it can be tested: connect, check status,
- * summarize and sign out. The token never leaves this layer.
+ * summarize, sign out, and the governed actions, approvals and escalations of a ticket. The token
+ * never leaves this layer.
  */
 export function createBackgroundService(deps: TBackgroundDeps) {
   const now = deps.now ?? (() => new Date());
@@ -192,16 +213,28 @@ export function createBackgroundService(deps: TBackgroundDeps) {
     return ok(outcome);
   }
 
-  async function summarize(request: { ticketId: string }): Promise<TResult<TTicketSummary>> {
-    const input = ZSummarizeInput.safeParse(request);
-    if (!input.success) return fail("BAD_REQUEST", "This page does not show a valid ticket id.");
+  /**
+   * Calls one procedure with the stored token on behalf of a view: checks the input against the
+   * contract first (a readable BAD_REQUEST without a round trip), and drops a token the server no
+   * longer accepts so every view falls back to "not connected".
+   */
+  async function authed<P extends TProcedureName>(
+    procedure: P,
+    raw: unknown,
+    notConnectedMessage = "Connect Keel to your account first.",
+  ): Promise<TResult<TProcedureOutput<P>>> {
+    const input = contract[procedure].input.safeParse(raw);
+    if (!input.success) {
+      const issue = input.error.issues[0];
+      const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+      return fail("BAD_REQUEST", `${where}${issue?.message ?? "Invalid request."}`);
+    }
     const { state, connection } = await liveConnection();
-    if (!connection)
-      return fail("NOT_CONNECTED", state.notice ?? "Connect Keel to your account to see summaries.");
+    if (!connection) return fail("NOT_CONNECTED", state.notice ?? notConnectedMessage);
     const denied = await permissionProblem(connection.serverUrl);
     if (denied) return denied;
     try {
-      return ok(await callKeel(client(connection), "ticket.summarize", input.data));
+      return ok(await callKeel(client(connection), procedure, input.data as TProcedureInput<P>));
     } catch (error) {
       if (error instanceof KeelApiError && error.code === "UNAUTHORIZED") {
         // Expired or revoked on the server: drop it so every view falls back to "not connected".
@@ -211,7 +244,61 @@ export function createBackgroundService(deps: TBackgroundDeps) {
     }
   }
 
-  return { status, connect, disconnect, summarize };
+  async function summarize(request: TTicketRef): Promise<TResult<TTicketSummary>> {
+    if (!ZSummarizeInput.safeParse(request).success)
+      return fail("BAD_REQUEST", "This page does not show a valid ticket id.");
+    return authed("ticket.summarize", request, "Connect Keel to your account to see summaries.");
+  }
+
+  /** The ticket's customer, orders, accounts, rollout mode and the caller's mode per action. */
+  const ticketContext = (request: TTicketRef): Promise<TResult<TTicketContext>> =>
+    authed("ticket.context", request);
+
+  /** Requests a governed action; the server decides whether it runs, waits for approval or is denied. */
+  const requestAction = (request: TRequestActionInput): Promise<TResult<TActionRequestView>> =>
+    authed("action.request", request);
+
+  const listActions = (request: TListActionsRequest): Promise<TResult<TActionList>> =>
+    authed("action.list", request);
+
+  const getAction = (request: { requestId: string }): Promise<TResult<TActionRequestView>> =>
+    authed("action.get", request);
+
+  /** A supervisor approves or rejects someone else's pending request, with a reason. */
+  const decideApproval = (request: TDecideRequest): Promise<TResult<TActionRequestView>> =>
+    authed("approval.decide", request);
+
+  const assessEscalation = (request: TTicketRef): Promise<TResult<TEscalationAssessment>> =>
+    authed("escalation.assess", request);
+
+  /** Hands the ticket off to a human with a context bundle; a blank note is left out. */
+  const createEscalation = (request: TCreateEscalationRequest): Promise<TResult<TEscalationView>> =>
+    authed("escalation.create", {
+      ticketId: request.ticketId,
+      ...(request.note?.trim() ? { note: request.note.trim() } : {}),
+    });
+
+  const listEscalations = (request: { ticketId?: string }): Promise<TResult<TEscalationList>> =>
+    authed("escalation.list", request);
+
+  const takeEscalation = (request: { escalationId: string }): Promise<TResult<TEscalationView>> =>
+    authed("escalation.take", request);
+
+  return {
+    status,
+    connect,
+    disconnect,
+    summarize,
+    ticketContext,
+    requestAction,
+    listActions,
+    getAction,
+    decideApproval,
+    assessEscalation,
+    createEscalation,
+    listEscalations,
+    takeEscalation,
+  };
 }
 
 export type TBackgroundService = ReturnType<typeof createBackgroundService>;

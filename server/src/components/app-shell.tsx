@@ -62,6 +62,8 @@ const CONSOLE_LINKS = [
   { href: "/console", label: "Overview" },
   { href: "/console/approvals", label: "Approvals" },
   { href: "/console/escalations", label: "Escalations" },
+  { href: "/console/policies", label: "Policies" },
+  { href: "/console/permissions", label: "Permissions" },
   { href: "/console/audit", label: "Audit log" },
   { href: "/console/tokens", label: "Extension tokens" },
 ];

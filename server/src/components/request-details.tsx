@@ -42,6 +42,12 @@ export function RequestSummary({ request }: { request: TActionRequestView }) {
           requested by {request.requestedBy.name} · {formatDateTime(request.createdAt)}
         </span>
       </div>
+      {request.targetLabel ? (
+        <p className="text-sm text-slate-800" data-testid="request-target">
+          <span className="text-slate-500">Target: </span>
+          {request.targetLabel}
+        </p>
+      ) : null}
       <ParamsList params={request.params} />
       <div className="rounded-md bg-slate-50 p-3 text-xs text-slate-600">
         <p>
@@ -51,7 +57,9 @@ export function RequestSummary({ request }: { request: TActionRequestView }) {
           policy {request.decision.policyVersion ?? "default"}
         </p>
         {request.decision.reasons.length ? (
-          <p className="mt-1">{request.decision.reasons.join(" ")}</p>
+          <p className="mt-1">
+            {request.decision.reasons.map((r) => (/[.!?]$/.test(r) ? r : `${r}.`)).join(" ")}
+          </p>
         ) : null}
         {request.decision.ruleIds.length ? (
           <p className="mt-1 font-mono text-[11px] text-slate-400">

@@ -306,6 +306,7 @@ describe("escalation", () => {
     expect(assessment.rules.map((r) => r.trigger)).toEqual([
       "low_confidence",
       "policy_must_escalate",
+      "policy_silent",
       "customer_requested_human",
       "high_risk_action",
       "identity_verification_needed",

@@ -2,6 +2,8 @@ import { createCallerFactory, router } from "../trpc/init";
 import { actionRouter, approvalRouter, escalationRouter } from "./action";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
+import { permissionsRouter } from "./permissions";
+import { policyRouter } from "./policy";
 import { ticketRouter } from "./ticket";
 
 export const appRouter = router({
@@ -11,6 +13,8 @@ export const appRouter = router({
   action: actionRouter,
   approval: approvalRouter,
   escalation: escalationRouter,
+  policy: policyRouter,
+  permissions: permissionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

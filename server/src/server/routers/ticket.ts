@@ -1,4 +1,5 @@
 import { ACTION_IDS, actionMode, contract } from "@keel/shared";
+import { getEffectiveMatrix } from "../services/permissions";
 import { summarizeTicket, ticketContext } from "../services/tickets";
 import { actionProcedure, permissionProcedure, router } from "../trpc/init";
 
@@ -12,12 +13,9 @@ export const ticketRouter = router({
   context: permissionProcedure("ticket.read")
     .input(c["ticket.context"].input)
     .output(c["ticket.context"].output)
-    .query(({ ctx, input }) =>
-      ticketContext(
-        ctx.db,
-        ctx.actor,
-        input.ticketId,
-        Object.fromEntries(ACTION_IDS.map((id) => [id, actionMode(ctx.actor.role, id)])),
-      ),
-    ),
+    .query(async ({ ctx, input }) => {
+      const { matrix } = await getEffectiveMatrix(ctx.db, ctx.actor.tenant.id);
+      const modes = Object.fromEntries(ACTION_IDS.map((id) => [id, actionMode(ctx.actor.role, id, matrix)]));
+      return ticketContext(ctx.db, ctx.actor, input.ticketId, modes);
+    }),
 });

@@ -14,7 +14,7 @@ import type { TActor } from "../actor";
 import { sandboxConnector } from "../connectors/sandbox";
 import type { ActionConnector, TTarget } from "../connectors/types";
 import { AppError, notFound } from "../errors";
-import { auditActorOf, recordAudit } from "./audit";
+import { auditActorOf, recordAudit, type TAuditEvent } from "./audit";
 import { decideGovernance } from "./governance";
 import { paramsHash } from "./params-hash";
 
@@ -150,7 +150,7 @@ export async function requestAction(
     }
     const { target } = bound;
     const customer = await customerFacts(tx, actor.tenant.id, target.customerId);
-    const decision = await decideGovernance(tx, {
+    const decision = await decideGovernance(db, tx, {
       actor,
       actionId: input.actionId,
       params: input.params,
@@ -217,7 +217,7 @@ export async function requestAction(
 
     await tx.actionRequest.create({ data: { ...base, status: "executing", decidedAt: new Date() } });
     const outcome = await execute(tx, actor, { id, actionId: input.actionId, params: input.params });
-    await finish(tx, actor, id, target, input.actionId, outcome);
+    await recordAudit(tx, who, await finish(tx, id, target, input.actionId, outcome));
     return { id } as const;
   });
 
@@ -226,14 +226,14 @@ export async function requestAction(
   return getActionRequest(db, actor, requestId.id);
 }
 
+/** Records the outcome on the request; returns the audit event for the caller to append last. */
 async function finish(
   tx: Tx,
-  actor: TActor,
   requestId: string,
   target: Pick<TTarget, "kind" | "id">,
   actionId: TActionId,
   outcome: ExecutionOutcome,
-) {
+): Promise<TAuditEvent> {
   await tx.actionRequest.update({
     where: { id: requestId },
     data:
@@ -241,14 +241,14 @@ async function finish(
         ? { status: "executed", executedAt: new Date(), result: outcome.result as Prisma.InputJsonObject }
         : { status: "failed", error: outcome.error },
   });
-  await recordAudit(tx, auditActorOf(actor), {
+  return {
     action: "action.executed",
     targetType: target.kind,
     targetId: target.id,
     outcome: outcome.status === "executed" ? "success" : "error",
     reason: outcome.status === "failed" ? outcome.error : undefined,
     metadata: { actionId, requestId },
-  });
+  };
 }
 
 /**
@@ -319,24 +319,32 @@ export async function decideApproval(
           reason: input.reason,
         },
       });
-      await recordAudit(tx, who, {
-        action: "approval.decided",
-        targetType: "action_request",
-        targetId: request.id,
-        outcome: "success",
-        reason: `${input.decision}: ${input.reason}`,
-        metadata: { actionId: request.actionId },
-      });
+      // Audit events are appended last: the tenant's chain-head lock is then held only briefly,
+      // not across the re-checks and the connector call.
+      const audits: TAuditEvent[] = [
+        {
+          action: "approval.decided",
+          targetType: "action_request",
+          targetId: request.id,
+          outcome: "success",
+          reason: `${input.decision}: ${input.reason}`,
+          metadata: { actionId: request.actionId },
+        },
+      ];
+      const done = async () => {
+        for (const event of audits) await recordAudit(tx, who, event);
+        return { ok: true } as const;
+      };
 
       if (input.decision === "reject") {
         await tx.actionRequest.update({
           where: { id: request.id },
           data: { status: "rejected", decidedAt: new Date() },
         });
-        return { ok: true } as const;
+        return done();
       }
       const approvals = request.approvals.filter((a) => a.decision === "approve").length + 1;
-      if (approvals < request.approvalsRequired) return { ok: true } as const;
+      if (approvals < request.approvalsRequired) return done();
 
       // Last approval: everything is checked again against the world as it is now.
       const actionId = request.actionId as TActionId;
@@ -350,7 +358,7 @@ export async function decideApproval(
           where: { id: request.id },
           data: { status: "void", decidedAt: new Date(), error: reason },
         });
-        await recordAudit(tx, who, {
+        audits.push({
           action: "action.voided",
           targetType: request.targetType,
           targetId: request.targetId,
@@ -358,7 +366,7 @@ export async function decideApproval(
           reason,
           metadata: { actionId, requestId: request.id },
         });
-        return { ok: true } as const;
+        return done();
       };
       if (paramsHash(actionId, params) !== request.paramsHash)
         return voidWith("the parameters no longer match the approved ones");
@@ -375,7 +383,7 @@ export async function decideApproval(
         name: requester.user.name,
         email: requester.user.email,
       };
-      const recheck = await decideGovernance(tx, {
+      const recheck = await decideGovernance(db, tx, {
         actor: requesterActor,
         actionId,
         params,
@@ -390,8 +398,8 @@ export async function decideApproval(
         data: { status: "executing", decidedAt: new Date() },
       });
       const executed = await execute(tx, requesterActor, { id: request.id, actionId, params });
-      await finish(tx, actor, request.id, bound.target, actionId, executed);
-      return { ok: true } as const;
+      audits.push(await finish(tx, request.id, bound.target, actionId, executed));
+      return done();
     },
     { maxWait: 30_000, timeout: 30_000 },
   );
@@ -413,6 +421,7 @@ async function toViews(db: Database, tenantId: string, rows: RequestRow[]): Prom
     include: { user: { select: { id: true, name: true, email: true } } },
   });
   const users = new Map(members.map((m) => [m.userId, m.user]));
+  const labels = await targetLabels(db, tenantId, rows);
   return rows.map((r) => {
     const requester = users.get(r.requestedById);
     return {
@@ -424,6 +433,7 @@ async function toViews(db: Database, tenantId: string, rows: RequestRow[]): Prom
       ticketId: r.ticketId,
       targetType: r.targetType,
       targetId: r.targetId,
+      targetLabel: labels.get(`${r.targetType}:${r.targetId}`),
       requestedBy: {
         id: r.requestedById,
         name: requester?.name ?? "former member",
@@ -445,6 +455,36 @@ async function toViews(db: Database, tenantId: string, rows: RequestRow[]): Prom
       executedAt: r.executedAt?.toISOString() ?? null,
     };
   });
+}
+
+const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
+
+/** Human labels for the targets of these requests, looked up in the tenant only. */
+async function targetLabels(
+  db: Database,
+  tenantId: string,
+  rows: RequestRow[],
+): Promise<Map<string, string>> {
+  const ids = (kind: string) => [
+    ...new Set(rows.filter((r) => r.targetType === kind).map((r) => r.targetId)),
+  ];
+  const [orders, accounts, customers, tickets] = await Promise.all([
+    db.prisma.order.findMany({ where: { tenantId, id: { in: ids("order") } } }),
+    db.prisma.customerAccount.findMany({ where: { tenantId, id: { in: ids("account") } } }),
+    db.prisma.customer.findMany({ where: { tenantId, id: { in: ids("customer") } } }),
+    db.prisma.ticket.findMany({ where: { tenantId, id: { in: ids("ticket") } } }),
+  ]);
+  const labels = new Map<string, string>();
+  for (const o of orders) {
+    labels.set(
+      `order:${o.id}`,
+      `Order ${o.number} · ${money(o.totalMinor, o.currency)} · ${o.status}, ${money(o.refundedMinor, o.currency)} refunded`,
+    );
+  }
+  for (const a of accounts) labels.set(`account:${a.id}`, `${a.name} · owner ${a.ownerEmail} · ${a.status}`);
+  for (const c of customers) labels.set(`customer:${c.id}`, `${c.name} · ${c.tier}`);
+  for (const t of tickets) labels.set(`ticket:${t.id}`, `Ticket #${t.number} ${t.subject}`);
+  return labels;
 }
 
 /** One request of the actor's tenant. */

@@ -1,6 +1,7 @@
 import type { Prisma } from "@keel/db";
 import { appendAuditEvent, newId } from "@keel/db";
 import type { TActor } from "../actor";
+import { redactForAudit } from "./redact";
 
 type Outcome = "success" | "denied" | "not_found" | "error";
 
@@ -63,6 +64,47 @@ export type TAuditEvent =
       targetId: string;
       outcome: "denied";
       reason: string;
+    }
+  | {
+      action: "policy.draft_saved";
+      targetType: "policy_document";
+      targetId: string;
+      outcome: Outcome;
+      reason?: string;
+      metadata: { kind: "policy" | "charter"; version: number; sha256: string; lines: number };
+    }
+  | {
+      action: "policy.published";
+      targetType: "policy_document";
+      targetId: string;
+      outcome: Outcome;
+      reason?: string;
+      metadata: {
+        kind: "policy" | "charter";
+        version: number;
+        archivedVersion: number | null;
+        sha256: string | null;
+      };
+    }
+  | {
+      action: "permissions.updated";
+      targetType: "permission_matrix";
+      targetId: string;
+      outcome: Outcome;
+      reason?: string;
+      metadata: {
+        version: number;
+        previousVersion: number | null;
+        changes: Array<{ role: string; action: string; from: string; to: string }>;
+      };
+    }
+  | {
+      action: "audit.exported";
+      targetType: "audit_log";
+      /** The tenant whose log was exported. */
+      targetId: string;
+      outcome: Outcome;
+      metadata: { format: "jsonl" | "csv"; from: string | null; to: string | null };
     };
 
 export type TAuditActor = Pick<TActor, "userId" | "email" | "via"> & { tenantId: string };
@@ -71,7 +113,11 @@ export function auditActorOf(actor: TActor): TAuditActor {
   return { userId: actor.userId, email: actor.email, via: actor.via, tenantId: actor.tenant.id };
 }
 
-/** Appends one audit event. Call it with the transaction that does the read or change it records. */
+/**
+ * Appends one audit event. Call it with the transaction that does the read or change it records,
+ * as its last statement (the tenant's chain head stays locked until commit). Metadata and reason are
+ * redacted here, so personal data and secrets never reach the append-only log.
+ */
 export async function recordAudit(
   tx: Prisma.TransactionClient,
   actor: TAuditActor,
@@ -88,8 +134,10 @@ export async function recordAudit(
     targetType: event.targetType,
     targetId: event.targetId,
     outcome: event.outcome,
-    reason: "reason" in event ? (event.reason ?? null) : null,
-    metadata: ("metadata" in event && event.metadata ? event.metadata : {}) as Prisma.InputJsonObject,
+    reason: "reason" in event && event.reason != null ? redactForAudit(event.reason) : null,
+    metadata: redactForAudit(
+      "metadata" in event && event.metadata ? event.metadata : {},
+    ) as Prisma.InputJsonObject,
     requestId: requestId ?? null,
   });
 }

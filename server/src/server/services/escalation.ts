@@ -12,7 +12,9 @@ import type * as z from "zod";
 import type { TActor } from "../actor";
 import { summarizeConversation, terms } from "../engine/extractive";
 import { AppError, notFound } from "../errors";
+import { charterSaysEscalate } from "../policy";
 import { auditActorOf, recordAudit } from "./audit";
+import { getPublishedCharter } from "./policies";
 
 type Trigger = z.infer<typeof ZEscalationTrigger>;
 type Rule = { trigger: Trigger; fired: boolean; detail: string };
@@ -84,6 +86,8 @@ async function assess(db: Database, actor: TActor, ticket: TicketForAssessment) 
   });
   const highRisk = pendingHighRisk.filter((r) => ACTIONS[r.actionId as TActionId]?.risk === "high");
   const legal = MUST_ESCALATE.exec(customerText);
+  const { charter } = await getPublishedCharter(db, actor.tenant.id);
+  const charterVerdict = charterSaysEscalate(charter, { text: `${ticket.subject}\n${customerText}` });
   const human = HUMAN_REQUEST.exec(customerText);
   const identity = !ticket.customer.identityVerifiedAt
     ? NEEDS_IDENTITY.exec(`${ticket.subject}\n${customerText}`)
@@ -98,10 +102,20 @@ async function assess(db: Database, actor: TActor, ticket: TicketForAssessment) 
     },
     {
       trigger: "policy_must_escalate",
-      fired: Boolean(legal),
+      fired: Boolean(legal) || (charterVerdict.escalate && !charterVerdict.silent),
       detail: legal
         ? `the customer mentions "${legal[0]}", which always goes to a human`
-        : "no must-escalate topic",
+        : charterVerdict.escalate && !charterVerdict.silent
+          ? `knowledge charter: ${charterVerdict.detail}`
+          : "no must-escalate topic",
+    },
+    {
+      trigger: "policy_silent",
+      fired: charterVerdict.escalate && charterVerdict.silent,
+      detail:
+        charterVerdict.escalate && charterVerdict.silent
+          ? `the knowledge charter is silent on a high-risk topic: ${charterVerdict.detail}`
+          : "the charter covers what this ticket is about",
     },
     {
       trigger: "customer_requested_human",

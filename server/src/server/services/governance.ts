@@ -1,6 +1,9 @@
-import type { Prisma } from "@keel/db";
+import type { Database, Prisma } from "@keel/db";
 import { ACTIONS, actionMode, type TActionId, type TGovernanceDecision } from "@keel/shared";
 import type { TActor } from "../actor";
+import { combine, decidePolicy } from "../policy";
+import { getEffectiveMatrix } from "./permissions";
+import { getPublished } from "./policies";
 
 export type TGovernanceInput = {
   actor: TActor;
@@ -13,57 +16,54 @@ export type TGovernanceInput = {
 
 /**
  * The one place that decides whether a governed action executes, waits for approval, or is denied:
- * the tenant's permission matrix, then its published policy, then its rollout mode.
+ * the tenant's permission matrix (versioned), its published Cedar policy (versioned), and its rollout
+ * mode, combined by policy/combine.ts. The decision names the versions and rules that decided it.
  */
 export async function decideGovernance(
+  db: Database,
   tx: Prisma.TransactionClient,
   input: TGovernanceInput,
-): Promise<TGovernanceDecision> {
-  const tenant = await tx.tenant.findUniqueOrThrow({
-    where: { id: input.actor.tenant.id },
-    select: { rolloutMode: true },
+): Promise<TGovernanceDecision & { mustEscalate: boolean }> {
+  const tenantId = input.actor.tenant.id;
+  const [tenant, matrix, policy] = await Promise.all([
+    tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { rolloutMode: true } }),
+    getEffectiveMatrix(db, tenantId, tx),
+    getPublished(db, tenantId, "policy", tx),
+  ]);
+  const mode = actionMode(input.actor.role, input.actionId, matrix.matrix);
+  const amount = typeof input.params.amount === "number" ? input.params.amount : undefined;
+  const currency = typeof input.params.currency === "string" ? input.params.currency : undefined;
+  const policyDecision = decidePolicy({
+    tenantId,
+    policy,
+    principal: { userId: input.actor.userId, role: input.actor.role },
+    action: input.actionId,
+    risk: ACTIONS[input.actionId].risk,
+    params: input.params,
+    context: {
+      ...(amount !== undefined ? { amount } : {}),
+      ...(currency !== undefined ? { currency } : {}),
+      customerVerified: input.customer.verified,
+      customerTier: input.customer.tier,
+      rolloutMode: tenant.rolloutMode,
+    },
   });
-  const mode = actionMode(input.actor.role, input.actionId);
-  const risk = ACTIONS[input.actionId].risk;
-  const base = {
+  const combined = combine({
+    action: input.actionId,
     mode,
-    approvalsRequired: 0,
-    policyVersion: null,
-    permissionsVersion: null,
+    policy: policyDecision,
     rolloutMode: tenant.rolloutMode,
+    confirmed: input.confirmed,
+  });
+  return {
+    mode,
+    effect: combined.effect,
+    approvalsRequired: combined.approvalsRequired,
+    mustEscalate: combined.mustEscalate,
+    policyVersion: policy.version,
+    permissionsVersion: matrix.version,
+    rolloutMode: tenant.rolloutMode,
+    ruleIds: combined.ruleIds,
+    reasons: combined.reasons,
   };
-  if (mode === "deny" || mode === "read") {
-    return {
-      ...base,
-      effect: "deny",
-      ruleIds: ["matrix"],
-      reasons: [`Your role (${input.actor.role}) may not run ${input.actionId}.`],
-    };
-  }
-  if (input.actionId === "account.sendPasswordReset" && !input.customer.verified) {
-    return {
-      ...base,
-      effect: "deny",
-      ruleIds: ["password-reset-needs-verified-identity"],
-      reasons: ["The customer's identity must be verified first."],
-    };
-  }
-  if (mode === "draft" || mode === "execute_with_approval") {
-    return {
-      ...base,
-      effect: "require_approval",
-      approvalsRequired: 1,
-      ruleIds: ["matrix"],
-      reasons: [`Your role's mode is ${mode}.`],
-    };
-  }
-  if (tenant.rolloutMode === "assistive" && risk !== "low" && !input.confirmed) {
-    return {
-      ...base,
-      effect: "deny",
-      ruleIds: ["rollout-assistive-confirm"],
-      reasons: ["Assistive mode: confirm the action to run it."],
-    };
-  }
-  return { ...base, effect: "execute", ruleIds: ["matrix"], reasons: ["Allowed by your role."] };
 }

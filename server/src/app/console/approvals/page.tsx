@@ -16,12 +16,14 @@ export default async function ApprovalsPage() {
   const { actor, ctx } = await requirePageActor("/console/approvals");
   const caller = createCaller(ctx);
   const mayDecide = can(actor.role, "approval.decide").allowed;
-  const [{ requests: pending }, { requests: recent }] = await Promise.all([
+  const [{ requests: pending }, { requests: latest }] = await Promise.all([
     mayDecide ? caller.action.list({ approvable: true, limit: 50 }) : Promise.resolve({ requests: [] }),
     can(actor.role, "ticket.read").allowed
       ? caller.action.list({ limit: 20 })
       : Promise.resolve({ requests: [] }),
   ]);
+  const waiting = new Set(pending.map((r) => r.id));
+  const recent = latest.filter((r) => !waiting.has(r.id));
   return (
     <AppShell actor={actor} area="console">
       <PageHeader

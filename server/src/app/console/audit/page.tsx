@@ -6,6 +6,7 @@ import { AppShell } from "~/components/app-shell";
 import { Badge, EmptyState, formatDateTime, PageHeader } from "~/components/ui";
 import { requirePageActor } from "~/server/page-auth";
 import { createCaller } from "~/server/routers";
+import { auditSeqsOf, verifyTenantAuditChain } from "~/server/services/audit-integrity";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
@@ -36,13 +37,74 @@ export default async function AuditPage({ searchParams }: Props) {
     throw error;
   }
 
+  // Audit access is established above; the chain is verified on every visit (server-side).
+  const [chain, seqs] = await Promise.all([
+    verifyTenantAuditChain(ctx.db, actor),
+    auditSeqsOf(
+      ctx.db,
+      actor,
+      result.events.map((e) => e.id),
+    ),
+  ]);
+  const problem = chain.firstProblem;
   const filters = ["all", ...ZAuditOutcome.options] as const;
   return (
     <AppShell actor={actor} area="console">
       <PageHeader
         title="Audit log"
         subtitle={`Every read of ticket content and every change in ${actor.tenant.name}, newest first.`}
+        actions={
+          <div className="flex gap-2">
+            {(["jsonl", "csv"] as const).map((format) => (
+              <a
+                key={format}
+                href={`/api/audit/export?format=${format}`}
+                download
+                data-testid={`audit-export-${format}`}
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
+              >
+                Export {format.toUpperCase()}
+              </a>
+            ))}
+          </div>
+        }
       />
+      <section
+        aria-labelledby="audit-chain-heading"
+        data-testid="audit-chain-status"
+        data-ok={chain.ok ? "true" : "false"}
+        className={`mb-6 rounded-xl border p-4 shadow-sm ${chain.ok ? "border-emerald-200 bg-emerald-50" : "border-rose-300 bg-rose-50"}`}
+      >
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="audit-chain-heading" className="text-sm font-semibold text-slate-900">
+            Verify chain
+          </h2>
+          <Link href="/console/audit" className="text-xs font-medium text-indigo-600 hover:underline">
+            Verify again
+          </Link>
+        </div>
+        {problem ? (
+          <div role="alert" className="mt-1 text-sm text-rose-700">
+            <p className="font-semibold">
+              Chain broken at #{problem.seq}
+              {"eventId" in problem && problem.eventId ? ` (${problem.eventId})` : ""}:{" "}
+              {problem.kind.replace("_", " ")}
+            </p>
+            <p className="mt-0.5">{problem.detail}.</p>
+            <p className="mt-0.5 text-rose-600">
+              {chain.events} events; {chain.verified} verified before the break.
+            </p>
+          </div>
+        ) : (
+          <p className="mt-1 text-sm text-emerald-800">
+            ✔ OK: {chain.verified} of {chain.events} events verified
+            {chain.preChain > 0
+              ? `, ${chain.preChain} from before the chain${chain.preChainSealed ? " (sealed)" : ""}`
+              : ""}
+            . No event was altered, removed or inserted.
+          </p>
+        )}
+      </section>
       <div className="mb-4 flex gap-1">
         {filters.map((f) => {
           const active = f === "all" ? !outcome.success : outcome.success && outcome.data === f;
@@ -67,6 +129,7 @@ export default async function AuditPage({ searchParams }: Props) {
           <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="audit-table">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
               <tr>
+                <th className="px-4 py-3 text-right">Seq</th>
                 <th className="px-4 py-3">Time (UTC)</th>
                 <th className="px-4 py-3">Actor</th>
                 <th className="px-4 py-3">Action</th>
@@ -83,7 +146,11 @@ export default async function AuditPage({ searchParams }: Props) {
                   data-action={e.action}
                   data-outcome={e.outcome}
                   data-target-id={e.targetId ?? ""}
+                  data-seq={seqs.get(e.id) ?? ""}
                 >
+                  <td className="whitespace-nowrap px-4 py-2 text-right font-mono text-xs text-slate-500">
+                    {seqs.get(e.id) ?? ""}
+                  </td>
                   <td className="whitespace-nowrap px-4 py-2 text-slate-500">
                     {formatDateTime(e.createdAt)}
                   </td>

@@ -49,6 +49,7 @@ export default async function TicketPage({ params }: Props) {
           <section
             data-keel-ticket-id={ticket.id}
             data-keel-ticket-number={ticket.number}
+            data-keel-ticket-status={ticket.status}
             aria-label="Conversation"
           >
             <h1 className="text-xl font-semibold text-slate-900">{ticket.subject}</h1>

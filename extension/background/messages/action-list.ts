@@ -1,0 +1,15 @@
+import type { PlasmoMessaging } from "@plasmohq/messaging";
+import { keel, storageReady } from "~lib/background";
+import type { TMessageMap } from "~lib/messages";
+import { fail } from "~lib/result";
+
+type M = TMessageMap["action-list"];
+
+/** Lists action requests, e.g. those of one ticket or those the caller may approve (action.list). */
+const handler: PlasmoMessaging.MessageHandler<M["req"], M["res"]> = async (req, res) => {
+  await storageReady;
+  if (!req.body) return res.send(fail("BAD_REQUEST", "Missing filter."));
+  res.send(await keel.listActions(req.body));
+};
+
+export default handler;

@@ -1,0 +1,178 @@
+// Benchmark: the governed action path against the same change with the governance removed, in one run
+// against PostgreSQL. Prints requests per second and p50/p99 latency for both, and their ratio.
+//
+//   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm bench:governed [--requests 2000] [--concurrency 16]
+//
+// It creates a scratch database on that server, seeds it, starts the production server build on a
+// spare port with the baseline route enabled (KEEL_BENCH=1), drives both endpoints over HTTP from this
+// process (loopback only, bounded in count), then stops the server and drops the scratch database.
+import { spawn, spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { openDatabase } from "@keel/db";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const REQUESTS = arg("requests", 2000);
+const CONCURRENCY = arg("concurrency", 16);
+const WARMUP = Math.min(300, REQUESTS);
+const PORT = arg("port", 3411);
+
+const adminUrl = process.env.DATABASE_URL;
+if (!adminUrl) {
+  console.error(
+    "Set DATABASE_URL to a PostgreSQL server (the benchmark creates its own scratch database there).",
+  );
+  process.exit(1);
+}
+const dbName = `keel_bench_${Date.now()}`;
+const benchUrl = new URL(adminUrl);
+benchUrl.pathname = `/${dbName}`;
+
+async function admin(sql: string) {
+  const db = await openDatabase({ url: adminUrl });
+  try {
+    await db.prisma.$executeRawUnsafe(sql);
+  } finally {
+    await db.close();
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+type Result = { label: string; count: number; failures: number; rps: number; p50: number; p99: number };
+
+async function drive(label: string, count: number, makeRequest: () => Promise<Response>): Promise<Result> {
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) {
+        next += 1;
+        const t0 = performance.now();
+        const res = await makeRequest();
+        latencies.push(performance.now() - t0);
+        if (!res.ok) failures += 1;
+        await res.arrayBuffer();
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    label,
+    count,
+    failures,
+    rps: count / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+let server: ReturnType<typeof spawn> | undefined;
+try {
+  await admin(`CREATE DATABASE ${dbName}`);
+  const env = {
+    ...process.env,
+    DATABASE_URL: benchUrl.toString(),
+    KEEL_BENCH: "1",
+    PORT: String(PORT),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const seeded = spawnSync("pnpm", ["--filter", "@keel/db", "seed"], { cwd: root, env, stdio: "ignore" });
+  if (seeded.status !== 0) throw new Error("seeding the scratch database failed");
+
+  server = spawn("pnpm", ["exec", "next", "start", "-p", String(PORT)], {
+    cwd: join(root, "server"),
+    env: {
+      ...env,
+      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench",
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+    },
+    stdio: "ignore",
+    detached: true,
+  });
+  const base = `http://127.0.0.1:${PORT}`;
+  for (let i = 0; ; i += 1) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {}
+    if (i > 120) throw new Error("the server did not start (is it built? run pnpm build)");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+
+  const connect = (await fetch(`${base}/api/trpc/auth.connectExtension`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "agent@northwind.test", password: "keel-demo", label: "benchmark" }),
+  }).then((r) => r.json())) as { result: { data: { token: string; tenant: { id: string } } } };
+  const token = connect.result.data.token;
+  const tenantId = connect.result.data.tenant.id;
+  const bench = await openDatabase({ url: benchUrl.toString() });
+  const ticket = await bench.prisma.ticket.findFirstOrThrow({
+    where: { tenantId },
+    orderBy: { number: "asc" },
+  });
+  await bench.close();
+  const ticketId = ticket.id;
+
+  const governed = () =>
+    fetch(`${base}/api/trpc/action.request`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        actionId: "ticket.addInternalNote",
+        params: { ticketId, body: "Benchmark note: customer called back about the delivery." },
+        confirmed: true,
+      }),
+    });
+  const bare = () =>
+    fetch(`${base}/api/bench/bare`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        ticketId,
+        tenantId,
+        body: "Benchmark note: customer called back about the delivery.",
+      }),
+    });
+
+  await drive("warm-up", WARMUP, bare);
+  await drive("warm-up", WARMUP, governed);
+  const results = [
+    await drive("bare (one insert)", REQUESTS, bare),
+    await drive("governed", REQUESTS, governed),
+  ];
+
+  const fmt = (n: number, d = 1) => n.toFixed(d).padStart(9);
+  console.log(
+    `\nGoverned action path vs bare endpoint: ${REQUESTS} requests each, concurrency ${CONCURRENCY}, PostgreSQL\n`,
+  );
+  console.log(
+    `${"variant".padEnd(20)} ${"req/s".padStart(9)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)} ${"errors".padStart(7)}`,
+  );
+  for (const r of results) {
+    console.log(
+      `${r.label.padEnd(20)} ${fmt(r.rps)} ${fmt(r.p50, 2)} ${fmt(r.p99, 2)} ${String(r.failures).padStart(7)}`,
+    );
+  }
+  const [b, g] = results as [Result, Result];
+  console.log(`\nthroughput ratio governed/bare: ${(g.rps / b.rps).toFixed(2)} (target >= 0.60)`);
+  console.log(`p99 ratio governed/bare:        ${(g.p99 / b.p99).toFixed(2)} (target <= 2.00)`);
+  if (b.failures || g.failures) process.exitCode = 1;
+} finally {
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {}
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+}

@@ -1,0 +1,102 @@
+import {
+  AUDIT_EXPORT_CONTENT_TYPES,
+  AUDIT_EXPORT_FORMATS,
+  type AuditExportFormat,
+  auditExportFilename,
+  type Database,
+  exportAuditEvents,
+} from "@keel/db";
+import { can } from "@keel/shared";
+import type { TIdentity } from "../actor";
+import { auditActorOf, recordAudit } from "./audit";
+import { auditPermissionDenied, resolveActor } from "./identity";
+
+/*
+ * The audit log download behind /api/audit/export: console sessions only, audit.read only, and the
+ * export itself is audited before the first byte is sent. The file streams page by page.
+ */
+
+type TDownloadCaller = {
+  /** The console session's identity, if any. */
+  identity: TIdentity | null;
+  /** Whether the request carried an Authorization header: extension tokens may not download the log. */
+  bearerPresented: boolean;
+};
+
+const jsonError = (status: 400 | 401 | 403, code: string, message: string) =>
+  Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
+
+function parseInstant(value: string | null): Date | null | "invalid" {
+  if (value === null || value === "") return null;
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || value.length > 40) return "invalid";
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? "invalid" : date;
+}
+
+/** A web stream of the export's text chunks; cancelling it stops reading pages. */
+function toByteStream(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
+
+/** Answers GET /api/audit/export?format=jsonl|csv&from=ISO&to=ISO: the file, or a 4xx JSON error. */
+export async function auditExportResponse(
+  db: Database,
+  caller: TDownloadCaller,
+  params: URLSearchParams,
+): Promise<Response> {
+  if (caller.bearerPresented)
+    return jsonError(
+      401,
+      "UNAUTHORIZED",
+      "The audit export needs a console session; tokens are not accepted.",
+    );
+  if (!caller.identity) return jsonError(401, "UNAUTHORIZED", "Sign in to continue.");
+  const actor = await resolveActor(db, caller.identity);
+  if (!actor) return jsonError(401, "UNAUTHORIZED", "Your account no longer has access to this workspace.");
+  const decision = can(actor.role, "audit.read");
+  if (!decision.allowed) {
+    await auditPermissionDenied(db, actor, "audit.export", decision.reason);
+    return jsonError(403, "FORBIDDEN", `Your role (${actor.role}) may not export the audit log.`);
+  }
+
+  const format = (params.get("format") ?? "jsonl") as AuditExportFormat;
+  if (!AUDIT_EXPORT_FORMATS.includes(format))
+    return jsonError(400, "BAD_REQUEST", `format must be one of ${AUDIT_EXPORT_FORMATS.join(", ")}.`);
+  const from = parseInstant(params.get("from"));
+  const to = parseInstant(params.get("to"));
+  if (from === "invalid" || to === "invalid")
+    return jsonError(400, "BAD_REQUEST", "from and to must be ISO 8601 dates or instants.");
+  if (from && to && from >= to) return jsonError(400, "BAD_REQUEST", "from must be before to.");
+
+  await db.prisma.$transaction((tx) =>
+    recordAudit(tx, auditActorOf(actor), {
+      action: "audit.exported",
+      targetType: "audit_log",
+      targetId: actor.tenant.id,
+      outcome: "success",
+      metadata: { format, from: from?.toISOString() ?? null, to: to?.toISOString() ?? null },
+    }),
+  );
+  const exported = exportAuditEvents(db.prisma, { tenantId: actor.tenant.id, format, from, to });
+  const filename = auditExportFilename(actor.tenant.slug, format);
+  return new Response(toByteStream(exported.chunks), {
+    status: 200,
+    headers: {
+      "content-type": AUDIT_EXPORT_CONTENT_TYPES[format],
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
