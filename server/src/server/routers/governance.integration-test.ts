@@ -146,6 +146,30 @@ describe("maker-checker refunds", () => {
     expect(await db.prisma.refundLedgerEntry.count({ where: { actionRequestId: request.id } })).toBe(0);
   });
 
+  it("a lapsed approval expires: it leaves the queue and approving it executes nothing", async () => {
+    const { ticket, order } = await ticketWithOrder("northwind", "NW-48230");
+    const request = await (await as("agent@northwind.test")).action.request({
+      actionId: "order.refund",
+      params: { ticketId: ticket.id, orderId: order.id, amount: 7, currency: "USD" },
+      confirmed: true,
+    });
+    await db.prisma.actionRequest.update({
+      where: { id: request.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const supervisor = await as("supervisor@northwind.test");
+    const queue = await supervisor.action.list({ approvable: true, limit: 100 });
+    expect(queue.requests.map((r) => r.id)).not.toContain(request.id);
+    expect((await supervisor.action.get({ requestId: request.id })).status).toBe("expired");
+    const result = await supervisor.approval.decide({
+      requestId: request.id,
+      decision: "approve",
+      reason: "Too late",
+    });
+    expect(result.status).toBe("expired");
+    expect(await db.prisma.refundLedgerEntry.count({ where: { actionRequestId: request.id } })).toBe(0);
+  });
+
   it("a rejection is final", async () => {
     const { ticket, order } = await ticketWithOrder("northwind", "NW-48611");
     const request = await (await as("agent@northwind.test")).action.request({

@@ -428,7 +428,10 @@ async function toViews(db: Database, tenantId: string, rows: RequestRow[]): Prom
       id: r.id,
       actionId: r.actionId as TActionId,
       risk: ACTIONS[r.actionId as TActionId]?.risk ?? "high",
-      status: r.status,
+      // A lapsed approval reads as expired even before anyone touches it (the row is marked, and
+      // audited, when someone tries to decide it).
+      status:
+        r.status === "pending_approval" && r.expiresAt && r.expiresAt <= new Date() ? "expired" : r.status,
       params: r.params as Record<string, unknown>,
       ticketId: r.ticketId,
       targetType: r.targetType,
@@ -468,11 +471,16 @@ async function targetLabels(
   const ids = (kind: string) => [
     ...new Set(rows.filter((r) => r.targetType === kind).map((r) => r.targetId)),
   ];
+  // Only the kinds present are queried: one request needs one lookup, not four.
+  const lookup = <T>(kind: string, query: (targetIds: string[]) => Promise<T[]>) => {
+    const targetIds = ids(kind);
+    return targetIds.length ? query(targetIds) : Promise.resolve([] as T[]);
+  };
   const [orders, accounts, customers, tickets] = await Promise.all([
-    db.prisma.order.findMany({ where: { tenantId, id: { in: ids("order") } } }),
-    db.prisma.customerAccount.findMany({ where: { tenantId, id: { in: ids("account") } } }),
-    db.prisma.customer.findMany({ where: { tenantId, id: { in: ids("customer") } } }),
-    db.prisma.ticket.findMany({ where: { tenantId, id: { in: ids("ticket") } } }),
+    lookup("order", (id) => db.prisma.order.findMany({ where: { tenantId, id: { in: id } } })),
+    lookup("account", (id) => db.prisma.customerAccount.findMany({ where: { tenantId, id: { in: id } } })),
+    lookup("customer", (id) => db.prisma.customer.findMany({ where: { tenantId, id: { in: id } } })),
+    lookup("ticket", (id) => db.prisma.ticket.findMany({ where: { tenantId, id: { in: id } } })),
   ]);
   const labels = new Map<string, string>();
   for (const o of orders) {
@@ -514,7 +522,7 @@ export async function listActionRequests(
       tenantId: actor.tenant.id,
       ...(filter.ticketId ? { ticketId: filter.ticketId } : {}),
       ...(filter.approvable
-        ? { status: "pending_approval", requestedById: { not: actor.userId } }
+        ? { status: "pending_approval", requestedById: { not: actor.userId }, expiresAt: { gt: new Date() } }
         : filter.status
           ? { status: filter.status }
           : {}),

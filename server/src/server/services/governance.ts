@@ -25,11 +25,13 @@ export async function decideGovernance(
   input: TGovernanceInput,
 ): Promise<TGovernanceDecision & { mustEscalate: boolean }> {
   const tenantId = input.actor.tenant.id;
-  const [tenant, matrix, policy] = await Promise.all([
-    tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { rolloutMode: true } }),
-    getEffectiveMatrix(db, tenantId, tx),
-    getPublished(db, tenantId, "policy", tx),
-  ]);
+  // Sequential on purpose: a transaction is one connection, which runs one query at a time.
+  const tenant = await tx.tenant.findUniqueOrThrow({
+    where: { id: tenantId },
+    select: { rolloutMode: true },
+  });
+  const matrix = await getEffectiveMatrix(db, tenantId, tx);
+  const policy = await getPublished(db, tenantId, "policy", tx);
   const mode = actionMode(input.actor.role, input.actionId, matrix.matrix);
   const amount = typeof input.params.amount === "number" ? input.params.amount : undefined;
   const currency = typeof input.params.currency === "string" ? input.params.currency : undefined;
