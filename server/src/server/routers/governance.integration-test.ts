@@ -283,6 +283,25 @@ describe("rollout modes and policy", () => {
   });
 });
 
+describe("idempotency under concurrency", () => {
+  it("ten simultaneous retries with one key create and run exactly one request", async () => {
+    const { ticket } = await ticketWithOrder("northwind", "NW-48213");
+    const agent = await as("agent@northwind.test");
+    const input = {
+      actionId: "ticket.addInternalNote" as const,
+      params: { ticketId: ticket.id, body: "Called the customer back about the replacement." },
+      confirmed: true,
+      idempotencyKey: "concurrent-retry-key-1",
+    };
+    const results = await Promise.all(Array.from({ length: 10 }, () => agent.action.request(input)));
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    const notes = await db.prisma.message.count({
+      where: { ticketId: ticket.id, body: "Called the customer back about the replacement." },
+    });
+    expect(notes).toBe(1);
+  });
+});
+
 describe("tenant isolation of actions", () => {
   it("a tenant-A agent acting on a tenant-B ticket gets NOT_FOUND; a tenant-B supervisor cannot approve A's request", async () => {
     const { ticket: foreignTicket } = await ticketWithOrder("northwind", "NW-48213");

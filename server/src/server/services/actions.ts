@@ -127,7 +127,10 @@ export async function requestAction(
   const idempotencyKey = `${actor.tenant.id}:${input.idempotencyKey ?? randomUUID()}`;
   const hash = paramsHash(input.actionId, input.params);
 
-  const existing = await db.prisma.actionRequest.findUnique({ where: { idempotencyKey } });
+  // A generated key is new by construction; only a caller-supplied key can repeat.
+  const existing = input.idempotencyKey
+    ? await db.prisma.actionRequest.findUnique({ where: { idempotencyKey } })
+    : null;
   if (existing) {
     if (existing.requestedById !== actor.userId || existing.paramsHash !== hash) {
       throw new AppError("CONFLICT", "This idempotency key was already used for a different request.");
@@ -135,91 +138,100 @@ export async function requestAction(
     return getActionRequest(db, actor, existing.id);
   }
 
-  const requestId = await db.prisma.$transaction(async (tx) => {
-    const bound = await loadBoundTarget(tx, actor.tenant.id, input.actionId, input.params);
-    if (!("target" in bound) || !bound.target) {
-      await recordAudit(tx, who, {
-        action: "action.requested",
-        targetType: "ticket",
-        targetId: bound.ticketId,
-        outcome: "not_found",
-        reason: `${bound.missing} ${bound.targetId} not found in the caller's tenant`,
-        metadata: { actionId: input.actionId },
+  const requestId = await db.prisma
+    .$transaction(async (tx) => {
+      const bound = await loadBoundTarget(tx, actor.tenant.id, input.actionId, input.params);
+      if (!("target" in bound) || !bound.target) {
+        await recordAudit(tx, who, {
+          action: "action.requested",
+          targetType: "ticket",
+          targetId: bound.ticketId,
+          outcome: "not_found",
+          reason: `${bound.missing} ${bound.targetId} not found in the caller's tenant`,
+          metadata: { actionId: input.actionId },
+        });
+        return null;
+      }
+      const { target } = bound;
+      const customer = await customerFacts(tx, actor.tenant.id, target.customerId);
+      const decision = await decideGovernance(db, tx, {
+        actor,
+        actionId: input.actionId,
+        params: input.params,
+        customer,
+        confirmed: input.confirmed,
       });
-      return null;
-    }
-    const { target } = bound;
-    const customer = await customerFacts(tx, actor.tenant.id, target.customerId);
-    const decision = await decideGovernance(db, tx, {
-      actor,
-      actionId: input.actionId,
-      params: input.params,
-      customer,
-      confirmed: input.confirmed,
+
+      if (decision.mode === "deny" || decision.mode === "read") {
+        await recordAudit(tx, who, {
+          action: "action.denied",
+          targetType: target.kind,
+          targetId: target.id,
+          outcome: "denied",
+          reason: decision.reasons.join("; "),
+          metadata: { actionId: input.actionId, ruleIds: decision.ruleIds },
+        });
+        return { forbidden: decision.reasons.join("; ") } as const;
+      }
+
+      const id = newId("act");
+      const base = {
+        id,
+        tenantId: actor.tenant.id,
+        actionId: input.actionId,
+        params: input.params as Prisma.InputJsonObject,
+        paramsHash: hash,
+        targetType: target.kind,
+        targetId: target.id,
+        targetVersion: target.version,
+        ticketId: bound.ticketId,
+        requestedById: actor.userId,
+        decision: decision as unknown as Prisma.InputJsonObject,
+        approvalsRequired: decision.approvalsRequired,
+        idempotencyKey,
+      };
+
+      if (decision.effect === "deny") {
+        await tx.actionRequest.create({ data: { ...base, status: "denied", decidedAt: new Date() } });
+        await recordAudit(tx, who, {
+          action: "action.denied",
+          targetType: target.kind,
+          targetId: target.id,
+          outcome: "denied",
+          reason: decision.reasons.join("; "),
+          metadata: { actionId: input.actionId, requestId: id, ruleIds: decision.ruleIds },
+        });
+        return { id } as const;
+      }
+
+      if (decision.effect === "require_approval") {
+        await tx.actionRequest.create({
+          data: { ...base, status: "pending_approval", expiresAt: new Date(Date.now() + APPROVAL_TTL_MS) },
+        });
+        await recordAudit(tx, who, {
+          action: "action.requested",
+          targetType: target.kind,
+          targetId: target.id,
+          outcome: "success",
+          reason: `waiting for ${decision.approvalsRequired} approval(s)`,
+          metadata: { actionId: input.actionId, requestId: id, ruleIds: decision.ruleIds },
+        });
+        return { id } as const;
+      }
+
+      await tx.actionRequest.create({ data: { ...base, status: "executing", decidedAt: new Date() } });
+      const outcome = await execute(tx, actor, { id, actionId: input.actionId, params: input.params });
+      await recordAudit(tx, who, await finish(tx, id, target, input.actionId, outcome));
+      return { id } as const;
+    })
+    .catch(async (error: unknown) => {
+      // Two concurrent retries with one idempotency key: the loser sees the winner's request.
+      const duplicate = (error as { code?: string }).code === "P2002" && input.idempotencyKey;
+      if (!duplicate) throw error;
+      const winner = await db.prisma.actionRequest.findUnique({ where: { idempotencyKey } });
+      if (!winner || winner.requestedById !== actor.userId || winner.paramsHash !== hash) throw error;
+      return { id: winner.id } as const;
     });
-
-    if (decision.mode === "deny" || decision.mode === "read") {
-      await recordAudit(tx, who, {
-        action: "action.denied",
-        targetType: target.kind,
-        targetId: target.id,
-        outcome: "denied",
-        reason: decision.reasons.join("; "),
-        metadata: { actionId: input.actionId, ruleIds: decision.ruleIds },
-      });
-      return { forbidden: decision.reasons.join("; ") } as const;
-    }
-
-    const id = newId("act");
-    const base = {
-      id,
-      tenantId: actor.tenant.id,
-      actionId: input.actionId,
-      params: input.params as Prisma.InputJsonObject,
-      paramsHash: hash,
-      targetType: target.kind,
-      targetId: target.id,
-      targetVersion: target.version,
-      ticketId: bound.ticketId,
-      requestedById: actor.userId,
-      decision: decision as unknown as Prisma.InputJsonObject,
-      approvalsRequired: decision.approvalsRequired,
-      idempotencyKey,
-    };
-
-    if (decision.effect === "deny") {
-      await tx.actionRequest.create({ data: { ...base, status: "denied", decidedAt: new Date() } });
-      await recordAudit(tx, who, {
-        action: "action.denied",
-        targetType: target.kind,
-        targetId: target.id,
-        outcome: "denied",
-        reason: decision.reasons.join("; "),
-        metadata: { actionId: input.actionId, requestId: id, ruleIds: decision.ruleIds },
-      });
-      return { id } as const;
-    }
-
-    if (decision.effect === "require_approval") {
-      await tx.actionRequest.create({
-        data: { ...base, status: "pending_approval", expiresAt: new Date(Date.now() + APPROVAL_TTL_MS) },
-      });
-      await recordAudit(tx, who, {
-        action: "action.requested",
-        targetType: target.kind,
-        targetId: target.id,
-        outcome: "success",
-        reason: `waiting for ${decision.approvalsRequired} approval(s)`,
-        metadata: { actionId: input.actionId, requestId: id, ruleIds: decision.ruleIds },
-      });
-      return { id } as const;
-    }
-
-    await tx.actionRequest.create({ data: { ...base, status: "executing", decidedAt: new Date() } });
-    const outcome = await execute(tx, actor, { id, actionId: input.actionId, params: input.params });
-    await recordAudit(tx, who, await finish(tx, id, target, input.actionId, outcome));
-    return { id } as const;
-  });
 
   if (!requestId) throw notFound("Ticket or target");
   if ("forbidden" in requestId) throw new AppError("FORBIDDEN", requestId.forbidden ?? "Not allowed.");

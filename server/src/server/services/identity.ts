@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "@keel/db";
 import { hashPassword, newId, verifyPassword } from "@keel/db";
-import { can, type TConnectExtensionInput, type TConnectExtensionOutput } from "@keel/shared";
+import { can, type TConnectExtensionInput, type TConnectExtensionOutput, ZRole } from "@keel/shared";
 import type { TActor, TIdentity } from "../actor";
 import { AppError, notFound } from "../errors";
 import { auditActorOf, recordAudit } from "./audit";
@@ -128,21 +128,26 @@ export async function identityFromToken(db: Database, secret: string): Promise<T
  */
 export async function resolveActor(db: Database, identity: TIdentity): Promise<TActor | null> {
   const tenantId = identity.via === "extension_token" ? identity.tokenTenantId : identity.sessionTenantId;
-  const membership = await db.prisma.membership.findFirst({
-    where: { userId: identity.userId, ...(tenantId ? { tenantId } : {}) },
-    include: {
-      user: { select: { email: true, name: true } },
-      tenant: { select: { id: true, slug: true, name: true } },
-    },
-    orderBy: { tenant: { slug: "asc" } },
-  });
-  if (!membership) return null;
+  // One joined query: this runs on every authenticated request.
+  const rows = await db.prisma.$queryRaw<
+    { role: string; email: string; name: string; tenantId: string; slug: string; tenantName: string }[]
+  >`
+    SELECT m."role"::text AS "role", u."email", u."name", t."id" AS "tenantId", t."slug", t."name" AS "tenantName"
+    FROM "Membership" m
+    JOIN "User" u ON u."id" = m."userId"
+    JOIN "Tenant" t ON t."id" = m."tenantId"
+    WHERE m."userId" = ${identity.userId} AND (${tenantId}::text IS NULL OR m."tenantId" = ${tenantId}::text)
+    ORDER BY t."slug" ASC
+    LIMIT 1`;
+  const row = rows[0];
+  const role = ZRole.safeParse(row?.role);
+  if (!row || !role.success) return null;
   return {
     userId: identity.userId,
-    email: membership.user.email,
-    name: membership.user.name,
-    role: membership.role,
-    tenant: membership.tenant,
+    email: row.email,
+    name: row.name,
+    role: role.data,
+    tenant: { id: row.tenantId, slug: row.slug, name: row.tenantName },
     via: identity.via,
     tokenId: identity.via === "extension_token" ? identity.tokenId : null,
     tokenExpiresAt: identity.via === "extension_token" ? identity.tokenExpiresAt : null,
