@@ -115,21 +115,20 @@ try {
   }).then((r) => r.json())) as { result: { data: { token: string; tenant: { id: string } } } };
   const token = connect.result.data.token;
   const tenantId = connect.result.data.tenant.id;
+  // Requests rotate over the tenant's tickets, as a team's work does (one hot row would measure
+  // row-lock queueing, not the governed path).
   const bench = await openDatabase({ url: benchUrl.toString() });
-  const ticket = await bench.prisma.ticket.findFirstOrThrow({
-    where: { tenantId },
-    orderBy: { number: "asc" },
-  });
+  const tickets = await bench.prisma.ticket.findMany({ where: { tenantId }, orderBy: { number: "asc" } });
   await bench.close();
-  const ticketId = ticket.id;
-
+  let turn = 0;
+  const nextTicket = () => tickets[turn++ % tickets.length]?.id ?? "";
   const governed = () =>
     fetch(`${base}/api/trpc/action.request`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
       body: JSON.stringify({
         actionId: "ticket.addInternalNote",
-        params: { ticketId, body: "Benchmark note: customer called back about the delivery." },
+        params: { ticketId: nextTicket(), body: "Benchmark note: customer called back about the delivery." },
         confirmed: true,
       }),
     });
@@ -138,7 +137,7 @@ try {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
-        ticketId,
+        ticketId: nextTicket(),
         tenantId,
         body: "Benchmark note: customer called back about the delivery.",
       }),
