@@ -167,3 +167,8 @@ export type TActionParams<A extends TActionId> = z.output<(typeof ACTIONS)[A]["i
 
 /** Actions that change something (everything but the read-only copilot steps). */
 export const WRITE_ACTION_IDS = ACTION_IDS.filter((id) => ACTIONS[id].changes !== "nothing");
+
+/** Formats an amount in minor units (cents) as "49.99 USD". */
+export function formatMinor(minor: number, currency: string): string {
+  return `${(minor / 100).toFixed(2)} ${currency}`;
+}

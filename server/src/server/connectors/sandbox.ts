@@ -1,10 +1,8 @@
 import type { Prisma } from "@keel/db";
 import { newId } from "@keel/db";
-import type { TActionId, TActionParams } from "@keel/shared";
+import { formatMinor, type TActionId, type TActionParams } from "@keel/shared";
 import { AppError, notFound } from "../errors";
 import type { ActionConnector, TExecutionContext, TTarget } from "./types";
-
-const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 
 /** The built-in sandbox helpdesk: tickets, customers, orders and accounts in Keel's own database. */
 export const sandboxConnector: ActionConnector = {
@@ -54,8 +52,8 @@ export const sandboxConnector: ActionConnector = {
           facts: {
             order: o.number,
             status: o.status,
-            total: money(o.totalMinor, o.currency),
-            refunded: money(o.refundedMinor, o.currency),
+            total: formatMinor(o.totalMinor, o.currency),
+            refunded: formatMinor(o.refundedMinor, o.currency),
           },
         };
       }
@@ -176,7 +174,7 @@ const EXECUTORS: { [A in TActionId]?: Executor<A> } = {
     if (amountMinor > refundable) {
       throw new AppError(
         "CONFLICT",
-        `Only ${money(refundable, order.currency)} of order ${order.number} can still be refunded.`,
+        `Only ${formatMinor(refundable, order.currency)} of order ${order.number} can still be refunded.`,
       );
     }
     const entryId = newId("rfd");
@@ -204,9 +202,13 @@ const EXECUTORS: { [A in TActionId]?: Executor<A> } = {
       tx,
       c,
       p.ticketId,
-      `Refund of ${money(amountMinor, order.currency)} issued on order ${order.number}.`,
+      `Refund of ${formatMinor(amountMinor, order.currency)} issued on order ${order.number}.`,
     );
-    return { ledgerEntryId: entryId, order: order.number, refunded: money(amountMinor, order.currency) };
+    return {
+      ledgerEntryId: entryId,
+      order: order.number,
+      refunded: formatMinor(amountMinor, order.currency),
+    };
   },
   "order.cancel": async (tx, c, p) => {
     const order = await tx.order.findFirst({ where: { id: p.orderId, tenantId: c.tenantId } });

@@ -3,6 +3,7 @@ import type { Database, Prisma } from "@keel/db";
 import { newId } from "@keel/db";
 import {
   ACTIONS,
+  formatMinor,
   type TActionId,
   type TActionRequestView,
   type TGovernanceDecision,
@@ -472,8 +473,6 @@ async function toViews(db: Database, tenantId: string, rows: RequestRow[]): Prom
   });
 }
 
-const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
-
 /** Human labels for the targets of these requests, looked up in the tenant only. */
 async function targetLabels(
   db: Database,
@@ -498,7 +497,7 @@ async function targetLabels(
   for (const o of orders) {
     labels.set(
       `order:${o.id}`,
-      `Order ${o.number} · ${money(o.totalMinor, o.currency)} · ${o.status}, ${money(o.refundedMinor, o.currency)} refunded`,
+      `Order ${o.number} · ${formatMinor(o.totalMinor, o.currency)} · ${o.status}, ${formatMinor(o.refundedMinor, o.currency)} refunded`,
     );
   }
   for (const a of accounts) labels.set(`account:${a.id}`, `${a.name} · owner ${a.ownerEmail} · ${a.status}`);

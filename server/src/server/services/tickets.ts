@@ -10,7 +10,7 @@ import {
 import type { TActor } from "../actor";
 import { EXTRACTIVE_ENGINE, summarizeConversation } from "../engine/extractive";
 import { AppError, notFound } from "../errors";
-import { auditActorOf, recordAudit } from "./audit";
+import { auditActorOf, recordAudit, type TAuditEvent } from "./audit";
 
 const EXCERPT_LENGTH = 180;
 
@@ -157,6 +157,19 @@ export async function listTickets(
   }));
 }
 
+/** The audit event for reading a ticket's content: found, or not found in the caller's tenant. */
+function ticketViewEvent(ticketId: string, found: boolean): TAuditEvent {
+  return found
+    ? { action: "ticket.view", targetType: "ticket", targetId: ticketId, outcome: "success" }
+    : {
+        action: "ticket.view",
+        targetType: "ticket",
+        targetId: ticketId,
+        outcome: "not_found",
+        reason: "no ticket with this id in the caller's tenant",
+      };
+}
+
 /** Loads one ticket with its conversation for the sandbox helpdesk's ticket view; audited as a read. */
 export async function viewTicket(db: Database, actor: TActor, ticketId: string, requestId?: string) {
   const who = auditActorOf(actor);
@@ -165,20 +178,7 @@ export async function viewTicket(db: Database, actor: TActor, ticketId: string, 
       where: { id: ticketId, tenantId: actor.tenant.id },
       include: { customer: true, messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
     });
-    await recordAudit(
-      tx,
-      who,
-      ticket
-        ? { action: "ticket.view", targetType: "ticket", targetId: ticket.id, outcome: "success" }
-        : {
-            action: "ticket.view",
-            targetType: "ticket",
-            targetId: ticketId,
-            outcome: "not_found",
-            reason: "no ticket with this id in the caller's tenant",
-          },
-      requestId,
-    );
+    await recordAudit(tx, who, ticketViewEvent(ticketId, Boolean(ticket)), requestId);
     return ticket;
   });
 }
@@ -270,19 +270,7 @@ export async function ticketContext(
         tenant: { select: { rolloutMode: true } },
       },
     });
-    await recordAudit(
-      tx,
-      who,
-      ticket
-        ? { action: "ticket.view", targetType: "ticket", targetId: ticket.id, outcome: "success" }
-        : {
-            action: "ticket.view",
-            targetType: "ticket",
-            targetId: ticketId,
-            outcome: "not_found",
-            reason: "no ticket with this id in the caller's tenant",
-          },
-    );
+    await recordAudit(tx, who, ticketViewEvent(ticketId, Boolean(ticket)));
     return ticket;
   });
   if (!context) throw notFound("Ticket");
