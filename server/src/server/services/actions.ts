@@ -193,7 +193,9 @@ export async function requestAction(
       };
 
       if (decision.effect === "deny") {
-        await tx.actionRequest.create({ data: { ...base, status: "denied", decidedAt: new Date() } });
+        const row = await tx.actionRequest.create({
+          data: { ...base, status: "denied", decidedAt: new Date() },
+        });
         await recordAudit(tx, who, {
           action: "action.denied",
           targetType: target.kind,
@@ -202,11 +204,11 @@ export async function requestAction(
           reason: decision.reasons.join("; "),
           metadata: { actionId: input.actionId, requestId: id, ruleIds: decision.ruleIds },
         });
-        return { id } as const;
+        return { id, row } as const;
       }
 
       if (decision.effect === "require_approval") {
-        await tx.actionRequest.create({
+        const row = await tx.actionRequest.create({
           data: { ...base, status: "pending_approval", expiresAt: new Date(Date.now() + APPROVAL_TTL_MS) },
         });
         await recordAudit(tx, who, {
@@ -217,13 +219,14 @@ export async function requestAction(
           reason: `waiting for ${decision.approvalsRequired} approval(s)`,
           metadata: { actionId: input.actionId, requestId: id, ruleIds: decision.ruleIds },
         });
-        return { id } as const;
+        return { id, row } as const;
       }
 
       await tx.actionRequest.create({ data: { ...base, status: "executing", decidedAt: new Date() } });
       const outcome = await execute(tx, actor, { id, actionId: input.actionId, params: input.params });
-      await recordAudit(tx, who, await finish(tx, id, target, input.actionId, outcome));
-      return { id } as const;
+      const finished = await finish(tx, id, target, input.actionId, outcome);
+      await recordAudit(tx, who, finished.event);
+      return { id, row: finished.row } as const;
     })
     .catch(async (error: unknown) => {
       // Two concurrent retries with one idempotency key: the loser sees the winner's request.
@@ -236,6 +239,11 @@ export async function requestAction(
 
   if (!requestId) throw notFound("Ticket or target");
   if ("forbidden" in requestId) throw new AppError("FORBIDDEN", requestId.forbidden ?? "Not allowed.");
+  // A fresh request: everything its view needs is in hand (no approvals yet, the requester is the actor).
+  if ("row" in requestId) {
+    const requester = new Map([[actor.userId, { id: actor.userId, name: actor.name, email: actor.email }]]);
+    return toView({ ...requestId.row, approvals: [] }, requester, new Map());
+  }
   return getActionRequest(db, actor, requestId.id);
 }
 
@@ -246,8 +254,8 @@ async function finish(
   target: Pick<TTarget, "kind" | "id">,
   actionId: TActionId,
   outcome: ExecutionOutcome,
-): Promise<TAuditEvent> {
-  await tx.actionRequest.update({
+): Promise<{ event: TAuditEvent; row: Prisma.ActionRequestGetPayload<object> }> {
+  const row = await tx.actionRequest.update({
     where: { id: requestId },
     data:
       outcome.status === "executed"
@@ -255,12 +263,15 @@ async function finish(
         : { status: "failed", error: outcome.error },
   });
   return {
-    action: "action.executed",
-    targetType: target.kind,
-    targetId: target.id,
-    outcome: outcome.status === "executed" ? "success" : "error",
-    reason: outcome.status === "failed" ? outcome.error : undefined,
-    metadata: { actionId, requestId },
+    row,
+    event: {
+      action: "action.executed",
+      targetType: target.kind,
+      targetId: target.id,
+      outcome: outcome.status === "executed" ? "success" : "error",
+      reason: outcome.status === "failed" ? outcome.error : undefined,
+      metadata: { actionId, requestId },
+    },
   };
 }
 
@@ -411,7 +422,7 @@ export async function decideApproval(
         data: { status: "executing", decidedAt: new Date() },
       });
       const executed = await execute(tx, requesterActor, { id: request.id, actionId, params });
-      audits.push(await finish(tx, request.id, bound.target, actionId, executed));
+      audits.push((await finish(tx, request.id, bound.target, actionId, executed)).event);
       return done();
     },
     { maxWait: 30_000, timeout: 30_000 },
@@ -435,42 +446,51 @@ async function toViews(db: Database, tenantId: string, rows: RequestRow[]): Prom
   });
   const users = new Map(members.map((m) => [m.userId, m.user]));
   const labels = await targetLabels(db, tenantId, rows);
-  return rows.map((r) => {
-    const requester = users.get(r.requestedById);
-    return {
-      id: r.id,
-      actionId: r.actionId as TActionId,
-      risk: ACTIONS[r.actionId as TActionId]?.risk ?? "high",
-      // A lapsed approval reads as expired even before anyone touches it (the row is marked, and
-      // audited, when someone tries to decide it).
-      status:
-        r.status === "pending_approval" && r.expiresAt && r.expiresAt <= new Date() ? "expired" : r.status,
-      params: r.params as Record<string, unknown>,
-      ticketId: r.ticketId,
-      targetType: r.targetType,
-      targetId: r.targetId,
-      targetLabel: labels.get(`${r.targetType}:${r.targetId}`),
-      requestedBy: {
-        id: r.requestedById,
-        name: requester?.name ?? "former member",
-        email: requester?.email ?? "",
-      },
-      decision: r.decision as unknown as TGovernanceDecision,
-      approvals: r.approvals
-        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-        .map((a) => ({
-          approverName: users.get(a.approverId)?.name ?? "former member",
-          decision: a.decision,
-          reason: a.reason,
-          createdAt: a.createdAt.toISOString(),
-        })),
-      result: (r.result as Record<string, unknown> | null) ?? null,
-      error: r.error,
-      createdAt: r.createdAt.toISOString(),
-      expiresAt: r.expiresAt?.toISOString() ?? null,
-      executedAt: r.executedAt?.toISOString() ?? null,
-    };
-  });
+  return rows.map((r) => toView(r, users, labels));
+}
+
+type TUserRef = { id: string; name: string; email: string };
+
+/** One request as clients see it, from its row, the users it names and target labels. */
+function toView(
+  r: RequestRow,
+  users: Map<string, TUserRef>,
+  labels: Map<string, string>,
+): TActionRequestView {
+  const requester = users.get(r.requestedById);
+  return {
+    id: r.id,
+    actionId: r.actionId as TActionId,
+    risk: ACTIONS[r.actionId as TActionId]?.risk ?? "high",
+    // A lapsed approval reads as expired even before anyone touches it (the row is marked, and
+    // audited, when someone tries to decide it).
+    status:
+      r.status === "pending_approval" && r.expiresAt && r.expiresAt <= new Date() ? "expired" : r.status,
+    params: r.params as Record<string, unknown>,
+    ticketId: r.ticketId,
+    targetType: r.targetType,
+    targetId: r.targetId,
+    targetLabel: labels.get(`${r.targetType}:${r.targetId}`),
+    requestedBy: {
+      id: r.requestedById,
+      name: requester?.name ?? "former member",
+      email: requester?.email ?? "",
+    },
+    decision: r.decision as unknown as TGovernanceDecision,
+    approvals: r.approvals
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      .map((a) => ({
+        approverName: users.get(a.approverId)?.name ?? "former member",
+        decision: a.decision,
+        reason: a.reason,
+        createdAt: a.createdAt.toISOString(),
+      })),
+    result: (r.result as Record<string, unknown> | null) ?? null,
+    error: r.error,
+    createdAt: r.createdAt.toISOString(),
+    expiresAt: r.expiresAt?.toISOString() ?? null,
+    executedAt: r.executedAt?.toISOString() ?? null,
+  };
 }
 
 /** Human labels for the targets of these requests, looked up in the tenant only. */
