@@ -11,7 +11,8 @@ export type TActor = {
   email: string;
   name: string;
   role: TRole;
-  tenant: { id: string; slug: string; name: string };
+  /** The tenant, with its rollout mode as of this request. */
+  tenant: { id: string; slug: string; name: string; rolloutMode: "assistive" | "controlled" | "scale" };
   via: TIdentity["via"];
   tokenId: string | null;
   tokenExpiresAt: Date | null;

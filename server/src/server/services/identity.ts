@@ -130,9 +130,18 @@ export async function resolveActor(db: Database, identity: TIdentity): Promise<T
   const tenantId = identity.via === "extension_token" ? identity.tokenTenantId : identity.sessionTenantId;
   // One joined query: this runs on every authenticated request.
   const rows = await db.prisma.$queryRaw<
-    { role: string; email: string; name: string; tenantId: string; slug: string; tenantName: string }[]
+    {
+      role: string;
+      email: string;
+      name: string;
+      tenantId: string;
+      slug: string;
+      tenantName: string;
+      rolloutMode: "assistive" | "controlled" | "scale";
+    }[]
   >`
-    SELECT m."role"::text AS "role", u."email", u."name", t."id" AS "tenantId", t."slug", t."name" AS "tenantName"
+    SELECT m."role"::text AS "role", u."email", u."name", t."id" AS "tenantId", t."slug", t."name" AS "tenantName",
+      t."rolloutMode"::text AS "rolloutMode"
     FROM "Membership" m
     JOIN "User" u ON u."id" = m."userId"
     JOIN "Tenant" t ON t."id" = m."tenantId"
@@ -147,7 +156,7 @@ export async function resolveActor(db: Database, identity: TIdentity): Promise<T
     email: row.email,
     name: row.name,
     role: role.data,
-    tenant: { id: row.tenantId, slug: row.slug, name: row.tenantName },
+    tenant: { id: row.tenantId, slug: row.slug, name: row.tenantName, rolloutMode: row.rolloutMode },
     via: identity.via,
     tokenId: identity.via === "extension_token" ? identity.tokenId : null,
     tokenExpiresAt: identity.via === "extension_token" ? identity.tokenExpiresAt : null,
