@@ -29,10 +29,11 @@ test("an admin sees policy errors before publishing, publishes a fix, and a perm
   await expect(page.locator('[data-testid="policy-version"][data-status="published"]')).toHaveCount(1);
   await screenshot(page, "21-policy-published");
 
-  // The permission matrix: agents now need approval to add tags.
+  // The permission matrix: agents now need approval to move tickets between queues. (An action no
+  // other test uses, so the tests stay independent of their order.)
   await page.goto("/console/permissions");
-  await page.getByTestId("cell-agent-ticket.addTags").selectOption("execute_with_approval");
-  await page.getByLabel("Change note").fill("Tags drive routing; a supervisor checks them for now");
+  await page.getByTestId("cell-agent-ticket.assignQueue").selectOption("execute_with_approval");
+  await page.getByLabel("Change note").fill("Queue moves change SLAs; a supervisor checks them for now");
   await page.getByRole("button", { name: "Save new version" }).click();
   await expect(page.getByTestId("permissions-version")).toHaveCount(1);
   await screenshot(page, "22-permissions-versioned");
@@ -45,11 +46,11 @@ test("an admin sees policy errors before publishing, publishes a fix, and a perm
   await page.goto("/helpdesk");
   const ticketHref = await page.getByTestId("ticket-list").getByRole("link").first().getAttribute("href");
   const ticketId = ticketHref?.split("/").pop() ?? "";
-  const tagged = await request.post("/api/trpc/action.request", {
+  const moved = await request.post("/api/trpc/action.request", {
     headers: { authorization: `Bearer ${token}` },
-    data: { actionId: "ticket.addTags", params: { ticketId, tags: ["vip"] }, confirmed: true },
+    data: { actionId: "ticket.assignQueue", params: { ticketId, queue: "billing" }, confirmed: true },
   });
-  const view = (await tagged.json()).result.data;
+  const view = (await moved.json()).result.data;
   expect(view.status).toBe("pending_approval");
   expect(view.decision.mode).toBe("execute_with_approval");
   expect(view.decision.permissionsVersion).toBe(1);
