@@ -56,3 +56,11 @@ test("an admin sees policy errors before publishing, publishes a fix, and a perm
   expect(view.decision.permissionsVersion).toBe(1);
   expect(view.decision.policyVersion).toBeGreaterThanOrEqual(1);
 });
+
+test("an auditor reads the audit log but cannot open the helpdesk's tickets", async ({ page }) => {
+  await signInConsole(page, "auditor@northwind.test", "/console/audit");
+  await expect(page.getByTestId("audit-table")).toBeVisible();
+  await page.goto("/helpdesk");
+  await expect(page.getByText("Your role does not work tickets")).toBeVisible();
+  await expect(page.getByTestId("ticket-list")).toHaveCount(0);
+});

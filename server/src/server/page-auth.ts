@@ -1,7 +1,8 @@
 import "server-only";
+import { can, type TPermission } from "@keel/shared";
 import { redirect } from "next/navigation";
 import type { TActor } from "./actor";
-import { resolveActor } from "./services/identity";
+import { auditPermissionDenied, resolveActor } from "./services/identity";
 import { createRscContext } from "./trpc/next-context";
 
 /**
@@ -15,4 +16,15 @@ export async function requirePageActor(
   const actor = ctx.identity ? await resolveActor(ctx.db, ctx.identity) : null;
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
   return { actor, ctx };
+}
+
+/**
+ * Like requirePageActor, and checks a permission the same way procedures do: a refusal is audited
+ * and reported back (the page shows it) rather than rendering anything of the tenant's data.
+ */
+export async function requirePagePermission(returnTo: string, permission: TPermission) {
+  const { actor, ctx } = await requirePageActor(returnTo);
+  const decision = can(actor.role, permission);
+  if (!decision.allowed) await auditPermissionDenied(ctx.db, actor, `page:${returnTo}`, decision.reason);
+  return { actor, ctx, allowed: decision.allowed };
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "~/components/app-shell";
 import { Badge, EmptyState, formatDateTime, PageHeader } from "~/components/ui";
-import { requirePageActor } from "~/server/page-auth";
+import { requirePagePermission } from "~/server/page-auth";
 import { listTickets } from "~/server/services/tickets";
 
 export const metadata: Metadata = { title: "Sandbox helpdesk" };
@@ -15,7 +15,16 @@ type Props = { searchParams: Promise<{ status?: string; q?: string }> };
 
 export default async function HelpdeskPage({ searchParams }: Props) {
   const params = await searchParams;
-  const { actor, ctx } = await requirePageActor("/helpdesk");
+  const { actor, ctx, allowed } = await requirePagePermission("/helpdesk", "ticket.read");
+  if (!allowed) {
+    return (
+      <AppShell actor={actor} area="helpdesk">
+        <EmptyState title="Your role does not work tickets">
+          {actor.role} accounts cannot open the helpdesk. The console has what your role may see.
+        </EmptyState>
+      </AppShell>
+    );
+  }
   const status = STATUSES.includes(params.status as Status) ? (params.status as Status) : undefined;
   const query = params.q?.slice(0, 100);
   const tickets = await listTickets(ctx.db, actor, { status, query });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "~/components/app-shell";
 import { Badge, EmptyState, formatDateTime } from "~/components/ui";
-import { requirePageActor } from "~/server/page-auth";
+import { requirePagePermission } from "~/server/page-auth";
 import { viewTicket } from "~/server/services/tickets";
 import { sendReply } from "./actions";
 import { ReplyBox } from "./reply-box";
@@ -20,7 +20,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TicketPage({ params }: Props) {
   const { id } = await params;
   const ticketId = id.slice(0, 64);
-  const { actor, ctx } = await requirePageActor(`/helpdesk/tickets/${ticketId}`);
+  const { actor, ctx, allowed } = await requirePagePermission(`/helpdesk/tickets/${ticketId}`, "ticket.read");
+  if (!allowed) {
+    return (
+      <AppShell actor={actor} area="helpdesk">
+        <EmptyState title="Your role does not work tickets">
+          {actor.role} accounts cannot read ticket conversations.
+        </EmptyState>
+      </AppShell>
+    );
+  }
   const ticket = await viewTicket(ctx.db, actor, ticketId);
 
   if (!ticket) {
