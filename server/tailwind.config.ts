@@ -1,22 +1,7 @@
 import type { Config } from "tailwindcss";
+import preset from "../shared/tailwind-preset.cjs";
 
 export default {
+  presets: [preset as Partial<Config>],
   content: ["./src/**/*.{ts,tsx}"],
-  theme: {
-    extend: {
-      fontFamily: {
-        sans: [
-          "ui-sans-serif",
-          "system-ui",
-          "-apple-system",
-          "Segoe UI",
-          "Roboto",
-          "Helvetica Neue",
-          "Arial",
-          "sans-serif",
-        ],
-      },
-    },
-  },
-  plugins: [],
 } satisfies Config;

@@ -1,6 +1,7 @@
 import type { TTicketSummary } from "@keel/shared";
 import { describe, expect, it } from "vitest";
 import { EMPTY_STATE, EXPIRED_NOTICE, type TStoredConnection, type TStoredState } from "../connection";
+import { requestView } from "../testing/governance-fixtures";
 import { createBackgroundService, type TConnectionStore } from "./service";
 
 const NOW = new Date("2026-03-01T12:00:00.000Z");
@@ -369,33 +370,7 @@ describe("status", () => {
   });
 });
 
-const VIEW = {
-  id: "act_1",
-  actionId: "order.refund",
-  risk: "high",
-  status: "pending_approval",
-  params: { ticketId: "tkt_1", orderId: "ord_1", amount: 20, currency: "USD" },
-  ticketId: "tkt_1",
-  targetType: "order",
-  targetId: "ord_1",
-  requestedBy: { id: "usr_1", name: "Ada Agent", email: "ada@example.com" },
-  decision: {
-    mode: "execute_with_approval",
-    effect: "require_approval",
-    approvalsRequired: 1,
-    policyVersion: null,
-    permissionsVersion: null,
-    rolloutMode: "assistive",
-    ruleIds: ["matrix"],
-    reasons: ["Your role's mode is execute_with_approval."],
-  },
-  approvals: [],
-  result: null,
-  error: null,
-  createdAt: "2026-03-01T12:00:00.000Z",
-  expiresAt: "2026-03-02T12:00:00.000Z",
-  executedAt: null,
-} as const;
+const VIEW = requestView({ requestedBy: { id: "usr_1", name: "Ada Agent", email: "ada@example.com" } });
 
 const ESCALATION = {
   id: "esc_1",
