@@ -170,27 +170,17 @@ export async function appendAuditEvent(
   const metadata = JSON.parse(JSON.stringify(event.metadata ?? {})) as Prisma.InputJsonValue;
   const content: AuditEventContent = { ...event, metadata, createdAt };
   const hash = computeAuditHash(prevHash, seq, content);
-  await tx.auditEvent.create({
-    data: {
-      id: content.id,
-      tenantId: content.tenantId,
-      seq,
-      prevHash,
-      hash,
-      actorType: content.actorType,
-      actorId: content.actorId,
-      actorLabel: content.actorLabel,
-      action: content.action,
-      targetType: content.targetType,
-      targetId: content.targetId,
-      outcome: content.outcome,
-      reason: content.reason,
-      metadata,
-      requestId: content.requestId,
-      createdAt,
-    },
-  });
-  await tx.$executeRaw`UPDATE "AuditChainHead" SET "seq" = ${seq}, "hash" = ${hash} WHERE "tenantId" = ${content.tenantId}`;
+  // The event and the new head in one statement (one round trip; this runs on every audited call).
+  await tx.$executeRaw`
+    WITH "event" AS (
+      INSERT INTO "AuditEvent" ("id", "tenantId", "seq", "prevHash", "hash", "actorType", "actorId", "actorLabel",
+        "action", "targetType", "targetId", "outcome", "reason", "metadata", "requestId", "createdAt")
+      VALUES (${content.id}, ${content.tenantId}, ${seq}, ${prevHash}, ${hash}, ${content.actorType},
+        ${content.actorId}, ${content.actorLabel}, ${content.action}, ${content.targetType}, ${content.targetId},
+        ${content.outcome}::"AuditOutcome", ${content.reason}, ${JSON.stringify(metadata)}::jsonb,
+        ${content.requestId}, ${createdAt})
+    )
+    UPDATE "AuditChainHead" SET "seq" = ${seq}, "hash" = ${hash} WHERE "tenantId" = ${content.tenantId}`;
   return { seq, hash };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isId, newId, stableId } from "./ids";
+import { isId, isUniqueViolation, newId, stableId } from "./ids";
 
 describe("newId", () => {
   it("makes prefix_ + 20 lowercase base32 characters", () => {
@@ -58,5 +58,19 @@ describe("isId", () => {
     ]) {
       expect(isId(value), value).toBe(false);
     }
+  });
+});
+
+describe("isUniqueViolation", () => {
+  it("recognises model and raw unique violations, nothing else", () => {
+    expect(isUniqueViolation({ code: "P2002" })).toBe(true);
+    expect(
+      isUniqueViolation({ code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "23505" } } } }),
+    ).toBe(true);
+    expect(
+      isUniqueViolation({ code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "23503" } } } }),
+    ).toBe(false);
+    expect(isUniqueViolation(new Error("boom"))).toBe(false);
+    expect(isUniqueViolation(null)).toBe(false);
   });
 });

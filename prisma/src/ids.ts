@@ -45,3 +45,18 @@ export function isId(value: string, prefix?: string): boolean {
   const match = /^([a-z][a-z0-9]{0,15})_([a-z2-7]{20})$/.exec(value);
   return match !== null && (prefix === undefined || match[1] === prefix);
 }
+
+/**
+ * Whether an error is a unique-constraint violation, from a model query (P2002) or a raw one (P2010
+ * carrying the driver's SQLSTATE 23505).
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as {
+    code?: string;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } };
+  } | null;
+  if (!e || typeof e !== "object") return false;
+  if (e.code === "P2002") return true;
+  const cause = e.meta?.driverAdapterError?.cause;
+  return e.code === "P2010" && (cause?.originalCode === "23505" || cause?.kind === "UniqueConstraintViolation");
+}

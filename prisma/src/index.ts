@@ -49,7 +49,7 @@ export {
   resolveDatabaseLocation,
 } from "./db";
 export * from "./generated/prisma/client";
-export { isId, newId, stableId } from "./ids";
+export { isId, isUniqueViolation, newId, stableId } from "./ids";
 export {
   type ApplyMigrationsOptions,
   type ApplyMigrationsResult,

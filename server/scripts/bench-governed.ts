@@ -7,6 +7,7 @@
 // spare port with the baseline route enabled (KEEL_BENCH=1), drives both endpoints over HTTP from this
 // process (loopback only, bounded in count), then stops the server and drops the scratch database.
 import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, openSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "@keel/db";
@@ -20,6 +21,10 @@ const REQUESTS = arg("requests", 2000);
 const CONCURRENCY = arg("concurrency", 16);
 const WARMUP = Math.min(300, REQUESTS);
 const PORT = arg("port", 3411);
+// --profile DIR: the server writes a V8 CPU profile there on exit (for finding the hot spots).
+const profileIndex = process.argv.indexOf("--profile");
+const PROFILE_DIR = profileIndex > 0 ? process.argv[profileIndex + 1] : undefined;
+if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
 
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) {
@@ -95,8 +100,10 @@ try {
       ...env,
       NEXTAUTH_SECRET: "bench-secret-bench-secret-bench",
       NEXTAUTH_URL: `http://localhost:${PORT}`,
+      ...(PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` } : {}),
     },
-    stdio: "ignore",
+    // With --profile, the server's own output goes to DIR/server.log as well.
+    stdio: PROFILE_DIR ? ["ignore", openSync(join(PROFILE_DIR, "server.log"), "a"), "inherit"] : "ignore",
     detached: true,
   });
   const base = `http://127.0.0.1:${PORT}`;
@@ -143,11 +150,17 @@ try {
       }),
     });
 
+  // Where the time goes: the authenticated tRPC round trip alone (token, membership, no action).
+  const identityOnly = () =>
+    fetch(`${base}/api/trpc/auth.whoami`, { headers: { authorization: `Bearer ${token}` } });
+
   await drive("warm-up", WARMUP, bare);
+  await drive("warm-up", WARMUP, identityOnly);
   await drive("warm-up", WARMUP, governed);
   const results = [
     await drive("bare (one insert)", REQUESTS, bare),
     await drive("governed", REQUESTS, governed),
+    await drive("identity only (whoami)", REQUESTS, identityOnly),
   ];
 
   const fmt = (n: number, d = 1) => n.toFixed(d).padStart(9);
@@ -155,14 +168,14 @@ try {
     `\nGoverned action path vs bare endpoint: ${REQUESTS} requests each, concurrency ${CONCURRENCY}, PostgreSQL\n`,
   );
   console.log(
-    `${"variant".padEnd(20)} ${"req/s".padStart(9)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)} ${"errors".padStart(7)}`,
+    `${"variant".padEnd(24)} ${"req/s".padStart(9)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)} ${"errors".padStart(7)}`,
   );
   for (const r of results) {
     console.log(
-      `${r.label.padEnd(20)} ${fmt(r.rps)} ${fmt(r.p50, 2)} ${fmt(r.p99, 2)} ${String(r.failures).padStart(7)}`,
+      `${r.label.padEnd(24)} ${fmt(r.rps)} ${fmt(r.p50, 2)} ${fmt(r.p99, 2)} ${String(r.failures).padStart(7)}`,
     );
   }
-  const [b, g] = results as [Result, Result];
+  const [b, g] = results as [Result, Result, Result];
   console.log(`\nthroughput ratio governed/bare: ${(g.rps / b.rps).toFixed(2)} (target >= 0.60)`);
   console.log(`p99 ratio governed/bare:        ${(g.p99 / b.p99).toFixed(2)} (target <= 2.00)`);
   if (b.failures || g.failures) process.exitCode = 1;
@@ -172,6 +185,6 @@ try {
       process.kill(-server.pid, "SIGTERM");
     } catch {}
   }
-  await new Promise((r) => setTimeout(r, 500));
+  await new Promise((r) => setTimeout(r, PROFILE_DIR ? 3000 : 500));
   await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
 }

@@ -3,7 +3,15 @@ import type { TRole } from "@keel/shared";
 /** Who is asking, resolved from a session cookie or an extension token. Never from input. */
 export type TIdentity =
   | { via: "session"; userId: string; sessionTenantId: string | null }
-  | { via: "extension_token"; userId: string; tokenId: string; tokenTenantId: string; tokenExpiresAt: Date };
+  | {
+      via: "extension_token";
+      userId: string;
+      tokenId: string;
+      tokenTenantId: string;
+      tokenExpiresAt: Date;
+      /** The actor, when the token lookup already bound it (null: no membership in the token's tenant). */
+      actor?: TActor | null;
+    };
 
 /** An identity bound to one tenant through a verified membership. */
 export type TActor = {

@@ -4,6 +4,26 @@ import { formatMinor, type TActionId, type TActionParams } from "@keel/shared";
 import { AppError, notFound } from "../errors";
 import type { ActionConnector, TExecutionContext, TTarget } from "./types";
 
+/** A ticket as an action target (also built from the governed path's one-query snapshot). */
+export function ticketTarget(t: {
+  id: string;
+  number: number;
+  subject: string;
+  status: string;
+  queue: string;
+  tags: string[];
+  version: number;
+  customerId: string | null;
+}): TTarget {
+  return {
+    kind: "ticket",
+    id: t.id,
+    version: t.version,
+    customerId: t.customerId,
+    facts: { ticket: `#${t.number} ${t.subject}`, status: t.status, queue: t.queue, tags: t.tags.join(", ") },
+  };
+}
+
 /** The built-in sandbox helpdesk: tickets, customers, orders and accounts in Keel's own database. */
 export const sandboxConnector: ActionConnector = {
   id: "sandbox",
@@ -12,19 +32,7 @@ export const sandboxConnector: ActionConnector = {
     switch (kind) {
       case "ticket": {
         const t = await tx.ticket.findFirst({ where: { id, tenantId } });
-        if (!t) return null;
-        return {
-          kind,
-          id,
-          version: t.version,
-          customerId: t.customerId,
-          facts: {
-            ticket: `#${t.number} ${t.subject}`,
-            status: t.status,
-            queue: t.queue,
-            tags: t.tags.join(", "),
-          },
-        };
+        return t ? ticketTarget(t) : null;
       }
       case "customer": {
         const c = await tx.customer.findFirst({ where: { id, tenantId } });
@@ -124,22 +132,21 @@ const EXECUTORS: { [A in TActionId]?: Executor<A> } = {
     return { ticketId: t.id, tags: tags.join(", ") };
   },
   "ticket.addInternalNote": async (tx, c, p) => {
-    const t = await ticketOf(tx, c.tenantId, p.ticketId);
     const messageId = newId("msg");
-    await tx.message.create({
-      data: {
-        id: messageId,
-        tenantId: c.tenantId,
-        ticketId: t.id,
-        authorType: "agent",
-        authorName: c.actor.name,
-        authorUserId: c.actor.userId,
-        body: p.body,
-        internal: true,
-      },
-    });
-    await tx.ticket.update({ where: { id: t.id }, data: { version: { increment: 1 } } });
-    return { ticketId: t.id, messageId };
+    // One statement: the note, and the ticket's version bump (which also proves the ticket is the
+    // tenant's; the note's composite foreign key refuses any other). The busiest action, so one round trip.
+    const bumped = await tx.$queryRaw<{ id: string }[]>`
+      WITH "note" AS (
+        INSERT INTO "Message" ("id", "tenantId", "ticketId", "authorType", "authorName", "authorUserId", "body",
+          "internal", "createdAt")
+        VALUES (${messageId}, ${c.tenantId}, ${p.ticketId}, 'agent'::"MessageAuthorType", ${c.actor.name},
+          ${c.actor.userId}, ${p.body}, true, ${new Date()})
+      )
+      UPDATE "Ticket" SET "version" = "version" + 1, "updatedAt" = ${new Date()}
+      WHERE "id" = ${p.ticketId} AND "tenantId" = ${c.tenantId}
+      RETURNING "id"`;
+    if (bumped.length === 0) throw notFound("Ticket");
+    return { ticketId: p.ticketId, messageId };
   },
   "ticket.assignQueue": async (tx, c, p) => {
     const t = await ticketOf(tx, c.tenantId, p.ticketId);

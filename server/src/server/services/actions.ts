@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database, Prisma } from "@keel/db";
-import { newId } from "@keel/db";
+import { isUniqueViolation, newId } from "@keel/db";
 import {
   ACTIONS,
   formatMinor,
@@ -16,6 +16,7 @@ import { sandboxConnector } from "../connectors/sandbox";
 import type { ActionConnector, TTarget } from "../connectors/types";
 import { AppError, notFound } from "../errors";
 import { auditActorOf, recordAudit, type TAuditEvent } from "./audit";
+import { insertActionRequest, loadGovernedSnapshot } from "./action-store";
 import { decideGovernance } from "./governance";
 import { paramsHash } from "./params-hash";
 
@@ -46,7 +47,10 @@ function parseRequest(raw: TRequestActionInput) {
   return { ...input, params: parsed.data as Record<string, unknown>, def };
 }
 
-/** Loads the action's target and checks it belongs to the ticket's customer (no cross-customer actions). */
+/**
+ * Loads the action's target with everything the decision reads (one query for a ticket target, two
+ * for others) and checks the target belongs to the ticket's customer (no cross-customer actions).
+ */
 async function loadBoundTarget(
   tx: Tx,
   tenantId: string,
@@ -54,26 +58,20 @@ async function loadBoundTarget(
   params: Record<string, unknown>,
 ) {
   const def = ACTIONS[actionId];
-  const connector = connectorFor(tenantId);
   const targetId = String(params[def.target.field]);
   const ticketId = String(params.ticketId);
-  const ticket = await connector.loadTarget(tx, tenantId, "ticket", ticketId);
-  if (!ticket) return { missing: "Ticket" as const, targetId, ticketId };
+  const snapshot = await loadGovernedSnapshot(tx, tenantId, ticketId);
+  const ticket = snapshot?.ticket;
+  if (!snapshot || !ticket) return { missing: "Ticket" as const, targetId, ticketId };
   const target =
     def.target.kind === "ticket"
       ? ticket
-      : await connector.loadTarget(tx, tenantId, def.target.kind, targetId);
+      : await connectorFor(tenantId).loadTarget(tx, tenantId, def.target.kind, targetId);
   if (!target) return { missing: def.target.kind, targetId, ticketId };
   if (target.customerId && ticket.customerId && target.customerId !== ticket.customerId) {
     throw new AppError("BAD_REQUEST", `That ${def.target.kind} does not belong to this ticket's customer.`);
   }
-  return { target, ticket, targetId, ticketId };
-}
-
-async function customerFacts(tx: Tx, tenantId: string, customerId: string | null) {
-  if (!customerId) return { verified: false, tier: "standard" };
-  const customer = await tx.customer.findFirst({ where: { id: customerId, tenantId } });
-  return { verified: Boolean(customer?.identityVerifiedAt), tier: customer?.tier ?? "standard" };
+  return { target, ticket, targetId, ticketId, heads: snapshot.heads, customer: snapshot.customer };
 }
 
 /** Locks an action request row for the rest of the transaction (serialises approvals). */
@@ -154,12 +152,12 @@ export async function requestAction(
         return null;
       }
       const { target } = bound;
-      const customer = await customerFacts(tx, actor.tenant.id, target.customerId);
       const decision = await decideGovernance(db, tx, {
+        heads: bound.heads,
         actor,
         actionId: input.actionId,
         params: input.params,
-        customer,
+        customer: bound.customer,
         confirmed: input.confirmed,
       });
 
@@ -180,22 +178,23 @@ export async function requestAction(
         id,
         tenantId: actor.tenant.id,
         actionId: input.actionId,
-        params: input.params as Prisma.InputJsonObject,
+        params: input.params,
         paramsHash: hash,
         targetType: target.kind,
         targetId: target.id,
         targetVersion: target.version,
         ticketId: bound.ticketId,
         requestedById: actor.userId,
-        decision: decision as unknown as Prisma.InputJsonObject,
+        decision: decision as unknown as Record<string, unknown>,
         approvalsRequired: decision.approvalsRequired,
         idempotencyKey,
+        expiresAt: null,
+        result: null,
+        error: null,
       };
 
       if (decision.effect === "deny") {
-        const row = await tx.actionRequest.create({
-          data: { ...base, status: "denied", decidedAt: new Date() },
-        });
+        const row = await insertActionRequest(tx, { ...base, status: "denied" });
         await recordAudit(tx, who, {
           action: "action.denied",
           targetType: target.kind,
@@ -208,8 +207,10 @@ export async function requestAction(
       }
 
       if (decision.effect === "require_approval") {
-        const row = await tx.actionRequest.create({
-          data: { ...base, status: "pending_approval", expiresAt: new Date(Date.now() + APPROVAL_TTL_MS) },
+        const row = await insertActionRequest(tx, {
+          ...base,
+          status: "pending_approval",
+          expiresAt: new Date(Date.now() + APPROVAL_TTL_MS),
         });
         await recordAudit(tx, who, {
           action: "action.requested",
@@ -222,15 +223,21 @@ export async function requestAction(
         return { id, row } as const;
       }
 
-      await tx.actionRequest.create({ data: { ...base, status: "executing", decidedAt: new Date() } });
+      // The sandbox connector executes inside this transaction, so the request is recorded once, with
+      // its outcome, after the change (the change, the request and its audit event commit together).
       const outcome = await execute(tx, actor, { id, actionId: input.actionId, params: input.params });
-      const finished = await finish(tx, id, target, input.actionId, outcome);
-      await recordAudit(tx, who, finished.event);
-      return { id, row: finished.row } as const;
+      const row = await insertActionRequest(
+        tx,
+        outcome.status === "executed"
+          ? { ...base, status: "executed", result: outcome.result }
+          : { ...base, status: "failed", error: outcome.error },
+      );
+      await recordAudit(tx, who, executedEvent(target, input.actionId, id, outcome));
+      return { id, row } as const;
     })
     .catch(async (error: unknown) => {
       // Two concurrent retries with one idempotency key: the loser sees the winner's request.
-      const duplicate = (error as { code?: string }).code === "P2002" && input.idempotencyKey;
+      const duplicate = isUniqueViolation(error) && input.idempotencyKey;
       if (!duplicate) throw error;
       const winner = await db.prisma.actionRequest.findUnique({ where: { idempotencyKey } });
       if (!winner || winner.requestedById !== actor.userId || winner.paramsHash !== hash) throw error;
@@ -247,32 +254,39 @@ export async function requestAction(
   return getActionRequest(db, actor, requestId.id);
 }
 
-/** Records the outcome on the request; returns the audit event for the caller to append last. */
+/** The audit event recording an execution's outcome (appended last by the caller). */
+function executedEvent(
+  target: Pick<TTarget, "kind" | "id">,
+  actionId: TActionId,
+  requestId: string,
+  outcome: ExecutionOutcome,
+): TAuditEvent {
+  return {
+    action: "action.executed",
+    targetType: target.kind,
+    targetId: target.id,
+    outcome: outcome.status === "executed" ? "success" : "error",
+    reason: outcome.status === "failed" ? outcome.error : undefined,
+    metadata: { actionId, requestId },
+  };
+}
+
+/** Records the outcome on an approved request; returns the audit event for the caller to append last. */
 async function finish(
   tx: Tx,
   requestId: string,
   target: Pick<TTarget, "kind" | "id">,
   actionId: TActionId,
   outcome: ExecutionOutcome,
-): Promise<{ event: TAuditEvent; row: Prisma.ActionRequestGetPayload<object> }> {
-  const row = await tx.actionRequest.update({
+): Promise<{ event: TAuditEvent }> {
+  await tx.actionRequest.update({
     where: { id: requestId },
     data:
       outcome.status === "executed"
         ? { status: "executed", executedAt: new Date(), result: outcome.result as Prisma.InputJsonObject }
         : { status: "failed", error: outcome.error },
   });
-  return {
-    row,
-    event: {
-      action: "action.executed",
-      targetType: target.kind,
-      targetId: target.id,
-      outcome: outcome.status === "executed" ? "success" : "error",
-      reason: outcome.status === "failed" ? outcome.error : undefined,
-      metadata: { actionId, requestId },
-    },
-  };
+  return { event: executedEvent(target, actionId, requestId, outcome) };
 }
 
 /**
@@ -408,10 +422,11 @@ export async function decideApproval(
         email: requester.user.email,
       };
       const recheck = await decideGovernance(db, tx, {
+        heads: bound.heads,
         actor: requesterActor,
         actionId,
         params,
-        customer: await customerFacts(tx, actor.tenant.id, bound.target.customerId),
+        customer: bound.customer,
         confirmed: true,
       });
       if (recheck.effect === "deny" || recheck.mode === "deny" || recheck.mode === "read") {

@@ -5,7 +5,17 @@ import { combine, decidePolicy } from "../policy";
 import { getEffectiveMatrix } from "./permissions";
 import { getPublished } from "./policies";
 
+/** What is in force for a tenant right now, read with the action's target in one query (action-store.ts). */
+export type TGovernanceHeads = {
+  rolloutMode: TActor["tenant"]["rolloutMode"];
+  /** The permission matrix version in force (null: Keel's defaults). */
+  matrixVersion: number | null;
+  /** The published policy version (null: the built-in default). */
+  policyVersion: number | null;
+};
+
 export type TGovernanceInput = {
+  heads: TGovernanceHeads;
   actor: TActor;
   actionId: TActionId;
   params: Record<string, unknown>;
@@ -25,13 +35,10 @@ export async function decideGovernance(
   input: TGovernanceInput,
 ): Promise<TGovernanceDecision & { mustEscalate: boolean }> {
   const tenantId = input.actor.tenant.id;
-  // Sequential on purpose: a transaction is one connection, which runs one query at a time.
-  const tenant = await tx.tenant.findUniqueOrThrow({
-    where: { id: tenantId },
-    select: { rolloutMode: true },
-  });
-  const matrix = await getEffectiveMatrix(db, tenantId, tx);
-  const policy = await getPublished(db, tenantId, "policy", tx);
+  const { rolloutMode } = input.heads;
+  // Cached per process by version: with the versions in hand, a warm cache costs no query.
+  const matrix = await getEffectiveMatrix(db, tenantId, tx, input.heads.matrixVersion);
+  const policy = await getPublished(db, tenantId, "policy", tx, input.heads.policyVersion);
   const mode = actionMode(input.actor.role, input.actionId, matrix.matrix);
   const amount = typeof input.params.amount === "number" ? input.params.amount : undefined;
   const currency = typeof input.params.currency === "string" ? input.params.currency : undefined;
@@ -47,14 +54,14 @@ export async function decideGovernance(
       ...(currency !== undefined ? { currency } : {}),
       customerVerified: input.customer.verified,
       customerTier: input.customer.tier,
-      rolloutMode: tenant.rolloutMode,
+      rolloutMode,
     },
   });
   const combined = combine({
     action: input.actionId,
     mode,
     policy: policyDecision,
-    rolloutMode: tenant.rolloutMode,
+    rolloutMode,
     confirmed: input.confirmed,
   });
   return {
@@ -64,7 +71,7 @@ export async function decideGovernance(
     mustEscalate: combined.mustEscalate,
     policyVersion: policy.version,
     permissionsVersion: matrix.version,
-    rolloutMode: tenant.rolloutMode,
+    rolloutMode,
     ruleIds: combined.ruleIds,
     reasons: combined.reasons,
   };

@@ -79,30 +79,37 @@ function cacheOf(db: Database): Map<string, Effective> {
 
 /**
  * The matrix in force for a tenant: its latest version, or the defaults (version null). Pass `tx` to
- * read inside a transaction; the cache still belongs to `db`.
+ * read inside a transaction; the cache still belongs to `db`. Pass `knownVersion` when the caller has
+ * already read the version in force (the governed path reads it with the ticket, in one query): a
+ * cached matrix of that version then costs no query at all.
  */
 export async function getEffectiveMatrix(
   db: Database,
   tenantId: string,
   tx?: Prisma.TransactionClient,
+  knownVersion?: number | null,
 ): Promise<Effective> {
   const client = tx ?? db.prisma;
   const cache = cacheOf(db);
-  const head = await client.permissionMatrixVersion.findFirst({
-    where: { tenantId },
-    orderBy: { version: "desc" },
-    select: { id: true, version: true },
-  });
   const cached = cache.get(tenantId);
-  if (!head) {
-    if (cached?.version === null) return cached;
+  const version =
+    knownVersion !== undefined
+      ? knownVersion
+      : ((
+          await client.permissionMatrixVersion.findFirst({
+            where: { tenantId },
+            orderBy: { version: "desc" },
+            select: { version: true },
+          })
+        )?.version ?? null);
+  if (cached && cached.version === version) return cached;
+  if (version === null) {
     const defaults = { version: null, matrix: DEFAULT_ACTION_MODES };
     cache.set(tenantId, defaults);
     return defaults;
   }
-  if (cached && cached.version === head.version) return cached;
   const row = await client.permissionMatrixVersion.findUnique({
-    where: { id: head.id },
+    where: { tenantId_version: { tenantId, version } },
     select: { version: true, matrix: true },
   });
   if (!row) return { version: null, matrix: DEFAULT_ACTION_MODES };

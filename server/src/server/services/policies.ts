@@ -343,34 +343,41 @@ function forgetPublished(db: Database, tenantId: string, kind: TPolicyKind): voi
 
 /**
  * The document in force for a tenant: the published version, or the built-in default (version null).
- * Pass `tx` to read inside a transaction; the cache still belongs to `db`.
+ * Pass `tx` to read inside a transaction; the cache still belongs to `db`. Pass `knownVersion` when the
+ * caller has already read the published version number: a cached document of that version then costs
+ * no query.
  */
 export async function getPublished(
   db: Database,
   tenantId: string,
   kind: TPolicyKind,
   tx?: Prisma.TransactionClient,
+  knownVersion?: number | null,
 ): Promise<Published> {
   const client = tx ?? db.prisma;
   const key = `${tenantId}:${kind}`;
   const cache = cacheOf(db);
-  const head = await client.policyDocument.findFirst({
-    where: { tenantId, kind, status: "published" },
-    select: { id: true, version: true },
-  });
   const cached = cache.get(key);
-  if (!head) {
-    if (cached?.version === null) return cached;
+  const version =
+    knownVersion !== undefined
+      ? knownVersion
+      : ((
+          await client.policyDocument.findFirst({
+            where: { tenantId, kind, status: "published" },
+            select: { version: true },
+          })
+        )?.version ?? null);
+  if (cached && cached.version === version) return cached;
+  if (version === null) {
     const builtin = { version: null, source: builtinSource(kind) };
     cache.set(key, builtin);
     return builtin;
   }
-  if (cached && cached.version === head.version) return cached;
   const doc = await client.policyDocument.findUnique({
-    where: { id: head.id },
+    where: { tenantId_kind_version: { tenantId, kind, version } },
     select: { version: true, source: true },
   });
-  // Published and archived in between: the next call sees the new head.
+  // Deleted in between (a tenant being removed): fail to the built-in default, uncached.
   if (!doc) return { version: null, source: builtinSource(kind) };
   const entry = { version: doc.version, source: doc.source };
   cache.set(key, entry);

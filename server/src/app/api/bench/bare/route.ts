@@ -18,8 +18,9 @@ export async function POST(req: Request) {
   };
   const db = await getDatabase();
   const id = newId("msg");
-  await db.prisma.message.create({
-    data: { id, tenantId, ticketId, authorType: "agent", authorName: "bench", body, internal: true },
-  });
+  // The same statement shape the governed path's note uses (raw SQL, no ORM planning), minus governance.
+  await db.prisma.$executeRaw`
+    INSERT INTO "Message" ("id", "tenantId", "ticketId", "authorType", "authorName", "body", "internal", "createdAt")
+    VALUES (${id}, ${tenantId}, ${ticketId}, 'agent'::"MessageAuthorType", 'bench', ${body}, true, ${new Date()})`;
   return Response.json({ id });
 }
