@@ -65,10 +65,16 @@ describe("isUniqueViolation", () => {
   it("recognises model and raw unique violations, nothing else", () => {
     expect(isUniqueViolation({ code: "P2002" })).toBe(true);
     expect(
-      isUniqueViolation({ code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "23505" } } } }),
+      isUniqueViolation({
+        code: "P2010",
+        meta: { driverAdapterError: { cause: { originalCode: "23505" } } },
+      }),
     ).toBe(true);
     expect(
-      isUniqueViolation({ code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "23503" } } } }),
+      isUniqueViolation({
+        code: "P2010",
+        meta: { driverAdapterError: { cause: { originalCode: "23503" } } },
+      }),
     ).toBe(false);
     expect(isUniqueViolation(new Error("boom"))).toBe(false);
     expect(isUniqueViolation(null)).toBe(false);

@@ -58,5 +58,7 @@ export function isUniqueViolation(error: unknown): boolean {
   if (!e || typeof e !== "object") return false;
   if (e.code === "P2002") return true;
   const cause = e.meta?.driverAdapterError?.cause;
-  return e.code === "P2010" && (cause?.originalCode === "23505" || cause?.kind === "UniqueConstraintViolation");
+  return (
+    e.code === "P2010" && (cause?.originalCode === "23505" || cause?.kind === "UniqueConstraintViolation")
+  );
 }

@@ -15,8 +15,8 @@ import type { TActor } from "../actor";
 import { sandboxConnector } from "../connectors/sandbox";
 import type { ActionConnector, TTarget } from "../connectors/types";
 import { AppError, notFound } from "../errors";
-import { auditActorOf, recordAudit, type TAuditEvent } from "./audit";
 import { insertActionRequest, loadGovernedSnapshot } from "./action-store";
+import { auditActorOf, recordAudit, type TAuditEvent } from "./audit";
 import { decideGovernance } from "./governance";
 import { paramsHash } from "./params-hash";
 

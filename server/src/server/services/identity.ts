@@ -139,7 +139,8 @@ export async function identityFromToken(db: Database, secret: string): Promise<T
   const now = Date.now();
   if (!token || token.revokedAt || token.expiresAt.getTime() <= now) return null;
   if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
-    await db.prisma.$executeRaw`UPDATE "ExtensionToken" SET "lastUsedAt" = ${new Date(now)} WHERE "id" = ${token.id}`;
+    await db.prisma
+      .$executeRaw`UPDATE "ExtensionToken" SET "lastUsedAt" = ${new Date(now)} WHERE "id" = ${token.id}`;
   }
   const role = ZRole.safeParse(token.role);
   return {
@@ -155,7 +156,12 @@ export async function identityFromToken(db: Database, secret: string): Promise<T
           email: token.email,
           name: token.name,
           role: role.data,
-          tenant: { id: token.tenantId, slug: token.slug, name: token.tenantName, rolloutMode: token.rolloutMode },
+          tenant: {
+            id: token.tenantId,
+            slug: token.slug,
+            name: token.tenantName,
+            rolloutMode: token.rolloutMode,
+          },
           via: "extension_token",
           tokenId: token.id,
           tokenExpiresAt: token.expiresAt,
