@@ -6,8 +6,16 @@
 //   pnpm start --no-build      serve the existing build
 //   pnpm start --no-seed       do not (re)seed the demo tenants
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -72,6 +80,18 @@ const env = {
 };
 if (!env.DATABASE_URL) env.PGLITE_DIR = process.env.PGLITE_DIR ?? join(dataDir, "pglite");
 
+// In production the API accepts cross-origin calls only from the extension origins listed in
+// KEEL_EXTENSION_ORIGINS (docs/decisions/008). Unless configured, allow the extension built here and
+// loaded unpacked: Chrome derives an unpacked extension's id from the sha256 of its folder's real path.
+const extensionDir = join(root, "extension", "build", "chrome-mv3-prod");
+function unpackedExtensionId(dir) {
+  const path = existsSync(dir) ? realpathSync(dir) : dir;
+  const hex = createHash("sha256").update(path).digest("hex").slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join("");
+}
+if (!env.KEEL_EXTENSION_ORIGINS?.trim())
+  env.KEEL_EXTENSION_ORIGINS = `chrome-extension://${unpackedExtensionId(extensionDir)}`;
+
 if (!args.has("--no-build")) {
   if (isStale("extension/build/chrome-mv3-prod/manifest.json", ["extension", "shared/src"])) {
     console.log("▸ Building the browser extension…");
@@ -93,7 +113,8 @@ console.log(`
     sandbox helpdesk  http://localhost:${port}/helpdesk
     console           http://localhost:${port}/console
     health            http://localhost:${port}/api/health
-    extension         ${join(root, "extension/build/chrome-mv3-prod")}  (chrome://extensions → Load unpacked)
+    extension         ${extensionDir}  (chrome://extensions → Load unpacked)
+    API origins       this server, ${env.KEEL_EXTENSION_ORIGINS}
     demo users        agent|supervisor|admin|auditor @northwind.test or @cloudly.test, password keel-demo
 `);
 

@@ -3,7 +3,7 @@ import { errorMessage } from "../src/db";
 /** Runs a script's main function: prints a failure as one clear line and exits non-zero. */
 export function runScript(name: string, main: () => Promise<void>): void {
   main().then(
-    () => process.exit(0),
+    () => process.exit(typeof process.exitCode === "number" ? process.exitCode : 0),
     (error: unknown) => {
       console.error(`✖ ${name} failed: ${errorMessage(error)}`);
       if (process.env.DEBUG && error instanceof Error && error.stack) console.error(error.stack);

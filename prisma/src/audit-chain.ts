@@ -94,6 +94,19 @@ export function isPreChainRow(row: Pick<AuditChainRow, "hash" | "prevHash">): bo
 
 type ChainHead = { seq: number; hash: string };
 
+/** A client to read audit rows with. */
+type AuditClient = Pick<PrismaClient, "auditEvent" | "auditChainHead"> | Prisma.TransactionClient;
+
+/**
+ * Where audit rows are read from: a client (admin tooling), or a function that runs each read in its own
+ * short tenant-bound transaction (the application: see tenant.ts), so a long walk holds no transaction open.
+ */
+export type AuditSource = AuditClient | (<T>(read: (client: AuditClient) => Promise<T>) => Promise<T>);
+
+export function readerOf(source: AuditSource): <T>(read: (client: AuditClient) => Promise<T>) => Promise<T> {
+  return typeof source === "function" ? source : (read) => read(source);
+}
+
 /** Locks the tenant's chain head for the rest of the transaction, creating it on the first append. */
 async function lockChainHead(tx: Prisma.TransactionClient, tenantId: string): Promise<ChainHead> {
   const select = () => tx.$queryRaw<ChainHead[]>`
@@ -113,22 +126,26 @@ const PAGE_SIZE = 1000;
 
 /** A tenant's events in seq order (ties by id), page by page, optionally up to a seq. */
 async function* auditRows(
-  prisma: Pick<PrismaClient, "auditEvent"> | Prisma.TransactionClient,
+  source: AuditSource,
   tenantId: string,
   after: { seq: number; id: string } | null,
   upToSeq?: number,
 ): AsyncGenerator<AuditChainRow> {
   let cursor = after;
   for (;;) {
-    const rows = await prisma.auditEvent.findMany({
-      where: {
-        tenantId,
-        ...(upToSeq !== undefined ? { seq: { lte: upToSeq } } : {}),
-        ...(cursor ? { OR: [{ seq: { gt: cursor.seq } }, { seq: cursor.seq, id: { gt: cursor.id } }] } : {}),
-      },
-      orderBy: [{ seq: "asc" }, { id: "asc" }],
-      take: PAGE_SIZE,
-    });
+    const rows = await readerOf(source)((c) =>
+      c.auditEvent.findMany({
+        where: {
+          tenantId,
+          ...(upToSeq !== undefined ? { seq: { lte: upToSeq } } : {}),
+          ...(cursor
+            ? { OR: [{ seq: { gt: cursor.seq } }, { seq: cursor.seq, id: { gt: cursor.id } }] }
+            : {}),
+        },
+        orderBy: [{ seq: "asc" }, { id: "asc" }],
+        take: PAGE_SIZE,
+      }),
+    );
     yield* rows;
     const last = rows.at(-1);
     if (!last || rows.length < PAGE_SIZE) return;
@@ -450,29 +467,32 @@ type HeadRow = { seq: number; hash: string };
  * inserted, and whether the chain head agrees with the last event. Streams in pages so a long log
  * does not load into memory at once; appends running meanwhile are not mistaken for tampering.
  */
-export async function verifyAuditChain(prisma: PrismaClient, tenantId: string): Promise<AuditChainReport> {
+export async function verifyAuditChain(source: AuditSource, tenantId: string): Promise<AuditChainReport> {
+  const read = readerOf(source);
   let head: HeadRow | null | undefined;
   const readHead = async () => {
-    head = await prisma.auditChainHead.findUnique({ where: { tenantId }, select: { seq: true, hash: true } });
+    head = await read((c) =>
+      c.auditChainHead.findUnique({ where: { tenantId }, select: { seq: true, hash: true } }),
+    );
     return head;
   };
   // The head is read after the rows: a row seen was committed with its head update, so a row beyond
   // the head was not appended. Rows appended while walking are then followed up to the head.
   async function* rows(): AsyncGenerator<AuditChainRow> {
     let lastRow: AuditChainRow | null = null;
-    for await (const row of auditRows(prisma, tenantId, null)) {
+    for await (const row of auditRows(source, tenantId, null)) {
       lastRow = row;
       yield row;
     }
     const h = await readHead();
     if (h && lastRow && h.seq > lastRow.seq)
-      yield* auditRows(prisma, tenantId, { seq: lastRow.seq, id: lastRow.id }, h.seq);
+      yield* auditRows(source, tenantId, { seq: lastRow.seq, id: lastRow.id }, h.seq);
   }
   const walk = await walkAuditChain(rows(), { tail: async () => (head === undefined ? readHead() : head) });
   const h: HeadRow | null = head === undefined ? await readHead() : head;
 
   const report = (problem: AuditChainProblem | null): Promise<AuditChainReport> =>
-    (problem ? prisma.auditEvent.count({ where: { tenantId } }) : Promise.resolve(walk.events)).then(
+    (problem ? read((c) => c.auditEvent.count({ where: { tenantId } })) : Promise.resolve(walk.events)).then(
       (events) => ({
         tenantId,
         events,
@@ -485,11 +505,13 @@ export async function verifyAuditChain(prisma: PrismaClient, tenantId: string): 
       }),
     );
   const firstBeyondHead = async (seq: number) =>
-    prisma.auditEvent.findFirst({
-      where: { tenantId, seq: { gt: seq } },
-      orderBy: [{ seq: "asc" }, { id: "asc" }],
-      select: { seq: true, id: true },
-    });
+    read((c) =>
+      c.auditEvent.findFirst({
+        where: { tenantId, seq: { gt: seq } },
+        orderBy: [{ seq: "asc" }, { id: "asc" }],
+        select: { seq: true, id: true },
+      }),
+    );
   const insertedBeyondHead = async (headRow: HeadRow): Promise<AuditChainProblem | null> => {
     const row = await firstBeyondHead(headRow.seq);
     return row
@@ -538,10 +560,12 @@ export async function verifyAuditChain(prisma: PrismaClient, tenantId: string): 
     const atHead =
       h.seq === 0
         ? null
-        : await prisma.auditEvent.findFirst({
-            where: { tenantId, seq: h.seq },
-            select: { hash: true, prevHash: true },
-          });
+        : await read((c) =>
+            c.auditEvent.findFirst({
+              where: { tenantId, seq: h.seq },
+              select: { hash: true, prevHash: true },
+            }),
+          );
     const hashAtHead = atHead && !isPreChainRow(atHead) ? atHead.hash : GENESIS_HASH;
     if (h.hash === hashAtHead) {
       const inserted = await insertedBeyondHead(h);

@@ -4,8 +4,14 @@
  * verified offline (verifyAuditExport). CSV is for spreadsheets: RFC 4180 quoting, a header row,
  * metadata as a JSON column, and cells that a spreadsheet would run as a formula defused.
  */
-import { type AuditChainProblem, type AuditChainRow, canonicalJson, walkAuditChain } from "./audit-chain";
-import type { PrismaClient } from "./generated/prisma/client";
+import {
+  type AuditChainProblem,
+  type AuditChainRow,
+  type AuditSource,
+  canonicalJson,
+  readerOf,
+  walkAuditChain,
+} from "./audit-chain";
 
 export const AUDIT_EXPORT_FORMATS = ["jsonl", "csv"] as const;
 export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
@@ -132,7 +138,8 @@ export type AuditExport = {
  * contiguous piece of the chain that verifies on its own. Events appended after the export started
  * are not included.
  */
-export function exportAuditEvents(prisma: PrismaClient, options: AuditExportOptions): AuditExport {
+export function exportAuditEvents(source: AuditSource, options: AuditExportOptions): AuditExport {
+  const read = readerOf(source);
   const pageSize = options.pageSize ?? 500;
   const { tenantId, format } = options;
   let events = 0;
@@ -141,33 +148,37 @@ export function exportAuditEvents(prisma: PrismaClient, options: AuditExportOpti
 
   async function* chunks(): AsyncGenerator<string> {
     if (format === "csv") yield csvLine(AUDIT_CSV_COLUMNS);
-    const [first, last] = await Promise.all([
-      prisma.auditEvent.aggregate({
+    const first = await read((c) =>
+      c.auditEvent.aggregate({
         where: { tenantId, ...(options.from ? { createdAt: { gte: options.from } } : {}) },
         _min: { seq: true },
       }),
-      prisma.auditEvent.aggregate({
+    );
+    const last = await read((c) =>
+      c.auditEvent.aggregate({
         where: { tenantId, ...(options.to ? { createdAt: { lt: options.to } } : {}) },
         _max: { seq: true },
       }),
-    ]);
+    );
     const minSeq = first._min.seq;
     const maxSeq = last._max.seq;
     if (minSeq === null || maxSeq === null || minSeq > maxSeq) return;
 
     let cursor: { seq: number; id: string } | null = null;
     for (;;) {
-      const rows: AuditChainRow[] = await prisma.auditEvent.findMany({
-        where: {
-          tenantId,
-          seq: { gte: minSeq, lte: maxSeq },
-          ...(cursor
-            ? { OR: [{ seq: { gt: cursor.seq } }, { seq: cursor.seq, id: { gt: cursor.id } }] }
-            : {}),
-        },
-        orderBy: [{ seq: "asc" }, { id: "asc" }],
-        take: pageSize,
-      });
+      const rows: AuditChainRow[] = await read((c) =>
+        c.auditEvent.findMany({
+          where: {
+            tenantId,
+            seq: { gte: minSeq, lte: maxSeq },
+            ...(cursor
+              ? { OR: [{ seq: { gt: cursor.seq } }, { seq: cursor.seq, id: { gt: cursor.id } }] }
+              : {}),
+          },
+          orderBy: [{ seq: "asc" }, { id: "asc" }],
+          take: pageSize,
+        }),
+      );
       if (rows.length === 0) return;
       let page = "";
       for (const row of rows) {

@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client";
+import { guarded } from "./guards";
 import { pgliteMigrationFactory } from "./pglite-adapter";
 
 export type DatabaseTarget = "pglite" | "postgresql";
@@ -170,7 +171,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     unlock();
     throw new Error(`Could not open the embedded PGlite database: ${errorMessage(error)}`, { cause: error });
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = guarded(new PrismaClient({ adapter: new PrismaPGlite(pglite) }));
   let closed: Promise<void> | undefined;
   const db: Database = {
     prisma,
@@ -263,7 +264,7 @@ function lockPgliteDir(dir: string): () => void {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const prisma = guarded(new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }));
   try {
     // Fail here, with a clear message, rather than on the first real query.
     await prisma.$queryRaw`SELECT 1`;
@@ -284,8 +285,40 @@ async function openPostgres(url: string): Promise<Database> {
       return closed;
     },
   };
-  migrationConnections.set(db, () => trackConnections(new PrismaPg({ connectionString: url })));
+  migrationConnections.set(db, () => trackConnections(wholeScripts(new PrismaPg({ connectionString: url }))));
   return db;
+}
+
+/*
+ * @prisma/adapter-pg runs a migration script by splitting it on every ";" and sending the pieces one by
+ * one, which breaks dollar-quoted bodies (DO blocks, functions) and is not atomic. This sends the whole
+ * script as one simple query instead: PostgreSQL parses it properly and runs it as one implicit
+ * transaction, as the native engine does.
+ */
+function wholeScripts(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+  const patch = async (connecting: Promise<SqlDriverAdapter>) => {
+    const adapter = await connecting;
+    // PrismaPgAdapter exposes its pg pool this way (not part of the SqlDriverAdapter interface).
+    const driver = (adapter as { underlyingDriver?: () => unknown }).underlyingDriver?.() as
+      | { query(sql: string): Promise<unknown> }
+      | undefined;
+    if (!driver) return adapter;
+    const onError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+    adapter.executeScript = async (script: string) => {
+      try {
+        await driver.query(script);
+      } catch (error) {
+        onError(error);
+      }
+    };
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => patch(factory.connect()),
+    connectToShadowDb: () => patch(factory.connectToShadowDb()),
+  };
 }
 
 /** The connection the schema engine should use for db (internal to this package). */

@@ -9,6 +9,7 @@ export {
   type AuditChainWalk,
   type AuditEventContent,
   type AuditHashInput,
+  type AuditSource,
   appendAuditEvent,
   canonicalJson,
   computeAuditHash,
@@ -49,7 +50,9 @@ export {
   resolveDatabaseLocation,
 } from "./db";
 export * from "./generated/prisma/client";
+export { findUndefined, massWriteProblem } from "./guards";
 export { isId, isUniqueViolation, newId, stableId } from "./ids";
+export { type IsolationCheck, runIsolationChecks, tenantTables } from "./isolation";
 export {
   type ApplyMigrationsOptions,
   type ApplyMigrationsResult,
@@ -74,3 +77,13 @@ export {
   type DemoTenant,
   type DemoUser,
 } from "./seed-data";
+export {
+  APP_ROLE,
+  type Capability,
+  forTenant,
+  type TenantDatabase,
+  type TenantTx,
+  type TransactionOptions,
+  withCapability,
+  withTenant,
+} from "./tenant";

@@ -1,5 +1,6 @@
 import "server-only";
 import * as z from "zod";
+import { parseExtensionOrigins } from "./server/http/origins";
 
 /*
  * The one place that reads process.env on the server. Everything else imports `env`.
@@ -18,6 +19,18 @@ const ZEnv = z.object({
   EXTENSION_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** "1" shows the demo users on the sign-in page of a production build (set by `pnpm start`). */
   KEEL_DEMO: z.enum(["0", "1"]).default("0"),
+  /**
+   * Browser-extension origins that may call the API cross-origin, comma-separated
+   * ("chrome-extension://<id>,…"). Unset: any chrome-extension:// origin outside production, none in
+   * production (`pnpm start` sets it to the locally built extension's id). See docs/decisions/008.
+   */
+  KEEL_EXTENSION_ORIGINS: z
+    .string()
+    .optional()
+    .refine(
+      (value) => !value?.trim() || parseExtensionOrigins(value) !== null,
+      "KEEL_EXTENSION_ORIGINS must be comma-separated chrome-extension://<id> origins",
+    ),
   /** "1" enables the benchmark baseline route /api/bench/bare (never in normal operation). */
   KEEL_BENCH: z.enum(["0", "1"]).default("0"),
 });

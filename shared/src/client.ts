@@ -1,6 +1,13 @@
 import { contract, type TProcedureInput, type TProcedureName, type TProcedureOutput } from "./contract";
 import { API_ERROR_STATUS, KeelApiError, type TApiErrorCode } from "./errors";
 
+/**
+ * Sent on every API call. A cross-site HTML form cannot set a custom header, and a cross-site script
+ * cannot without a CORS preflight the server refuses, so the server requires it on cookie-authenticated
+ * writes (CSRF defence; bearer-token calls are exempt). See docs/decisions/008.
+ */
+export const KEEL_CSRF_HEADER = "x-keel-csrf";
+
 export type KeelClientOptions = {
   /** Server origin, e.g. "http://localhost:3000". */
   baseUrl: string;
@@ -40,7 +47,7 @@ export async function callKeel<P extends TProcedureName>(
   const def = contract[procedure];
   const doFetch = options.fetch ?? fetch;
   const base = `${normalizeServerUrl(options.baseUrl)}/api/trpc/${procedure}`;
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string> = { accept: "application/json", [KEEL_CSRF_HEADER]: "1" };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
 
   let url = base;

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { ZActionId, ZRiskBand } from "./actions";
 import { adminContract } from "./contract-admin";
+import { integrationContract } from "./contract-integrations";
 import { ZRole } from "./roles";
 
 /*
@@ -290,6 +291,7 @@ export const ZEmpty = z.object({}).strict().optional();
 
 export const contract = {
   ...adminContract,
+  ...integrationContract,
   "auth.connectExtension": {
     kind: "mutation",
     input: ZConnectExtensionInput,

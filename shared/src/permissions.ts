@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   "policy.manage",
   "permissions.read",
   "permissions.manage",
+  "apiKey.manage",
+  "connector.manage",
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +57,9 @@ export const DEFAULT_PERMISSION_GRANTS: Record<TRole, readonly TPermission[]> = 
     "policy.manage",
     "permissions.read",
     "permissions.manage",
+    // Server-to-server keys and helpdesk credentials reach the whole tenant: admins only.
+    "apiKey.manage",
+    "connector.manage",
   ],
   // Auditors read audit data and the rules in force, and change nothing.
   auditor: ["audit.read", "extensionToken.manageOwn", "console.access", "policy.read", "permissions.read"],

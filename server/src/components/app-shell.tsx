@@ -66,6 +66,8 @@ const CONSOLE_LINKS = [
   { href: "/console/permissions", label: "Permissions" },
   { href: "/console/audit", label: "Audit log" },
   { href: "/console/tokens", label: "Extension tokens" },
+  { href: "/console/api-keys", label: "API keys" },
+  { href: "/console/connectors", label: "Connectors" },
 ];
 
 function ConsoleNav() {

@@ -29,6 +29,18 @@ export default async function ConsolePage() {
       body: "Browser extensions connected to this workspace; revoke any you no longer use.",
       show: true,
     },
+    {
+      href: "/console/api-keys",
+      title: "API keys",
+      body: "Scoped keys for servers that call Keel, such as a SIEM exporting the audit log.",
+      show: can(actor.role, "apiKey.manage").allowed,
+    },
+    {
+      href: "/console/connectors",
+      title: "Connectors",
+      body: "Helpdesk credentials, encrypted at rest; set, replace or delete them.",
+      show: can(actor.role, "connector.manage").allowed,
+    },
   ];
   return (
     <AppShell actor={actor} area="console">

@@ -5,7 +5,8 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import * as z from "zod";
 import { getEnv, oidcEnabled } from "~/env";
 import { getDatabase } from "../db";
-import { membershipsOf, verifyCredentials } from "../services/identity";
+import { findUserByEmail, membershipsOf, verifyCredentials } from "../services/identity";
+import { consoleCookies, secureCookiesFor } from "./cookies";
 
 const ZCredentials = z.object({
   email: z.string().trim().toLowerCase().email(),
@@ -43,7 +44,9 @@ export function getAuthOptions(): NextAuthOptions {
     secret: env.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     pages: { signIn: "/signin" },
-    useSecureCookies: env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+    // httpOnly + SameSite=Lax always; Secure and __Secure-/__Host- names when served over https.
+    useSecureCookies: secureCookiesFor(env.NEXTAUTH_URL),
+    cookies: consoleCookies(secureCookiesFor(env.NEXTAUTH_URL)),
     providers: [
       CredentialsProvider({
         name: "E-mail and password",
@@ -66,14 +69,14 @@ export function getAuthOptions(): NextAuthOptions {
         if (account?.provider !== "oidc") return true;
         if (!user.email) return false;
         const db = await getDatabase();
-        const known = await db.prisma.user.findUnique({ where: { email: user.email.toLowerCase() } });
+        const known = await findUserByEmail(db, user.email);
         return Boolean(known);
       },
       async jwt({ token, user, account }) {
         if (user && account) {
           const db = await getDatabase();
           const email = (user.email ?? "").toLowerCase();
-          const known = await db.prisma.user.findUnique({ where: { email } });
+          const known = await findUserByEmail(db, email);
           if (!known) return { ...token, keelUserId: undefined };
           const memberships = await membershipsOf(db, known.id);
           token.keelUserId = known.id;

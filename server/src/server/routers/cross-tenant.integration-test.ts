@@ -24,6 +24,7 @@ type B = {
   auditEventId: string;
   policyVersion: number;
   aTicketId: string;
+  apiKeyId: string;
 };
 
 const SECRET_MARKER = "cloudly-confidential-marker-7f3a";
@@ -60,6 +61,11 @@ async function fingerprint(tenantId: string): Promise<string> {
     p.permissionMatrixVersion.count({ where: { tenantId } }),
     p.auditEvent.count({ where: { tenantId } }),
     p.refundLedgerEntry.count({ where: { tenantId } }),
+    p.apiKey.findMany({ where: { tenantId }, select: { id: true, revokedAt: true } }),
+    p.connectorCredential.findMany({
+      where: { tenantId },
+      select: { id: true, ciphertext: true, updatedAt: true },
+    }),
   ]);
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
@@ -131,6 +137,23 @@ const ATTACKS: Record<string, (b: B) => Attack[]> = {
     { input: { matrix: DEFAULT_ACTION_MODES, note: "own tenant only" }, expect: "no_leak" },
   ],
   "permissions.history": () => [{ input: undefined, expect: "no_leak" }],
+  "apiKey.create": () => [
+    { input: { name: "own tenant only", scopes: ["audit:export"], expiresInDays: 1 }, expect: "no_leak" },
+  ],
+  "apiKey.list": () => [{ input: undefined, expect: "no_leak" }],
+  "apiKey.revoke": (b) => [{ input: { keyId: b.apiKeyId }, expect: "not_found" }],
+  "connector.setCredential": () => [
+    {
+      input: {
+        connector: "freshdesk",
+        baseUrl: "https://northwind.freshdesk.com",
+        secret: "own-tenant-only",
+      },
+      expect: "no_leak",
+    },
+  ],
+  "connector.listCredentials": () => [{ input: undefined, expect: "no_leak" }],
+  "connector.deleteCredential": () => [{ input: { connector: "zendesk" }, expect: "not_found" }],
 };
 
 beforeAll(async () => {
@@ -160,6 +183,17 @@ beforeAll(async () => {
     source: `// ${SECRET_MARKER}\n${current.source}`,
     note: SECRET_MARKER,
   });
+  // Tenant B's API key, and a connector credential whose base URL carries the marker.
+  const apiKey = await asBAdmin.apiKey.create({
+    name: "cloudly export",
+    scopes: ["audit:export"],
+    expiresInDays: 30,
+  });
+  await asBAdmin.connector.setCredential({
+    connector: "zendesk",
+    baseUrl: `https://${SECRET_MARKER}.zendesk.com`,
+    secret: "cloudly-zendesk-token",
+  });
   const auditEvent = await db.prisma.auditEvent.findFirstOrThrow({ where: { tenantId: cloudly.id } });
   const order = await db.prisma.order.findFirstOrThrow({ where: { tenantId: northwind.id } });
   const aTicket = await db.prisma.ticket.findFirstOrThrow({
@@ -179,6 +213,7 @@ beforeAll(async () => {
     auditEventId: auditEvent.id,
     policyVersion: draft.version,
     aTicketId: aTicket.id,
+    apiKeyId: apiKey.key.id,
   };
   attacker = await callerWithToken(db, (await connect("admin@northwind.test")).token);
 });
@@ -204,6 +239,7 @@ describe("cross-tenant access", () => {
       b.escalationId,
       b.tokenId,
       b.auditEventId,
+      b.apiKeyId,
     ];
 
     for (const [name, attacks] of Object.entries(ATTACKS)) {

@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "../trpc/init";
 import { actionRouter, approvalRouter, escalationRouter } from "./action";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
+import { apiKeyRouter, connectorRouter } from "./integrations";
 import { permissionsRouter } from "./permissions";
 import { policyRouter } from "./policy";
 import { ticketRouter } from "./ticket";
@@ -15,6 +16,8 @@ export const appRouter = router({
   escalation: escalationRouter,
   policy: policyRouter,
   permissions: permissionsRouter,
+  apiKey: apiKeyRouter,
+  connector: connectorRouter,
 });
 
 export type AppRouter = typeof appRouter;

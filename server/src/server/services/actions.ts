@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database, Prisma } from "@keel/db";
-import { isUniqueViolation, newId } from "@keel/db";
+import { isUniqueViolation, newId, withTenant } from "@keel/db";
 import {
   ACTIONS,
   formatMinor,
@@ -128,7 +128,9 @@ export async function requestAction(
 
   // A generated key is new by construction; only a caller-supplied key can repeat.
   const existing = input.idempotencyKey
-    ? await db.prisma.actionRequest.findUnique({ where: { idempotencyKey } })
+    ? await withTenant(db, actor.tenant.id, (tx) =>
+        tx.actionRequest.findUnique({ where: { idempotencyKey } }),
+      )
     : null;
   if (existing) {
     if (existing.requestedById !== actor.userId || existing.paramsHash !== hash) {
@@ -137,112 +139,112 @@ export async function requestAction(
     return getActionRequest(db, actor, existing.id);
   }
 
-  const requestId = await db.prisma
-    .$transaction(async (tx) => {
-      const bound = await loadBoundTarget(tx, actor.tenant.id, input.actionId, input.params);
-      if (!("target" in bound) || !bound.target) {
-        await recordAudit(tx, who, {
-          action: "action.requested",
-          targetType: "ticket",
-          targetId: bound.ticketId,
-          outcome: "not_found",
-          reason: `${bound.missing} ${bound.targetId} not found in the caller's tenant`,
-          metadata: { actionId: input.actionId },
-        });
-        return null;
-      }
-      const { target } = bound;
-      const decision = await decideGovernance(db, tx, {
-        heads: bound.heads,
-        actor,
-        actionId: input.actionId,
-        params: input.params,
-        customer: bound.customer,
-        confirmed: input.confirmed,
+  const requestId = await withTenant(db, actor.tenant.id, async (tx) => {
+    const bound = await loadBoundTarget(tx, actor.tenant.id, input.actionId, input.params);
+    if (!("target" in bound) || !bound.target) {
+      await recordAudit(tx, who, {
+        action: "action.requested",
+        targetType: "ticket",
+        targetId: bound.ticketId,
+        outcome: "not_found",
+        reason: `${bound.missing} ${bound.targetId} not found in the caller's tenant`,
+        metadata: { actionId: input.actionId },
       });
+      return null;
+    }
+    const { target } = bound;
+    const decision = await decideGovernance(db, tx, {
+      heads: bound.heads,
+      actor,
+      actionId: input.actionId,
+      params: input.params,
+      customer: bound.customer,
+      confirmed: input.confirmed,
+    });
 
-      if (decision.mode === "deny" || decision.mode === "read") {
-        await recordAudit(tx, who, {
-          action: "action.denied",
-          targetType: target.kind,
-          targetId: target.id,
-          outcome: "denied",
-          reason: decision.reasons.join("; "),
-          metadata: { actionId: input.actionId, ruleIds: decision.ruleIds },
-        });
-        return { forbidden: decision.reasons.join("; ") } as const;
-      }
-
-      const id = newId("act");
-      const base = {
-        id,
-        tenantId: actor.tenant.id,
-        actionId: input.actionId,
-        params: input.params,
-        paramsHash: hash,
+    if (decision.mode === "deny" || decision.mode === "read") {
+      await recordAudit(tx, who, {
+        action: "action.denied",
         targetType: target.kind,
         targetId: target.id,
-        targetVersion: target.version,
-        ticketId: bound.ticketId,
-        requestedById: actor.userId,
-        decision: decision as unknown as Record<string, unknown>,
-        approvalsRequired: decision.approvalsRequired,
-        idempotencyKey,
-        expiresAt: null,
-        result: null,
-        error: null,
-      };
+        outcome: "denied",
+        reason: decision.reasons.join("; "),
+        metadata: { actionId: input.actionId, ruleIds: decision.ruleIds },
+      });
+      return { forbidden: decision.reasons.join("; ") } as const;
+    }
 
-      if (decision.effect === "deny") {
-        const row = await insertActionRequest(tx, { ...base, status: "denied" });
-        await recordAudit(tx, who, {
-          action: "action.denied",
-          targetType: target.kind,
-          targetId: target.id,
-          outcome: "denied",
-          reason: decision.reasons.join("; "),
-          metadata: { actionId: input.actionId, requestId: id, ruleIds: decision.ruleIds },
-        });
-        return { id, row } as const;
-      }
+    const id = newId("act");
+    const base = {
+      id,
+      tenantId: actor.tenant.id,
+      actionId: input.actionId,
+      params: input.params,
+      paramsHash: hash,
+      targetType: target.kind,
+      targetId: target.id,
+      targetVersion: target.version,
+      ticketId: bound.ticketId,
+      requestedById: actor.userId,
+      decision: decision as unknown as Record<string, unknown>,
+      approvalsRequired: decision.approvalsRequired,
+      idempotencyKey,
+      expiresAt: null,
+      result: null,
+      error: null,
+    };
 
-      if (decision.effect === "require_approval") {
-        const row = await insertActionRequest(tx, {
-          ...base,
-          status: "pending_approval",
-          expiresAt: new Date(Date.now() + APPROVAL_TTL_MS),
-        });
-        await recordAudit(tx, who, {
-          action: "action.requested",
-          targetType: target.kind,
-          targetId: target.id,
-          outcome: "success",
-          reason: `waiting for ${decision.approvalsRequired} approval(s)`,
-          metadata: { actionId: input.actionId, requestId: id, ruleIds: decision.ruleIds },
-        });
-        return { id, row } as const;
-      }
-
-      // The sandbox connector executes inside this transaction, so the request is recorded once, with
-      // its outcome, after the change (the change, the request and its audit event commit together).
-      const outcome = await execute(tx, actor, { id, actionId: input.actionId, params: input.params });
-      const row = await insertActionRequest(
-        tx,
-        outcome.status === "executed"
-          ? { ...base, status: "executed", result: outcome.result }
-          : { ...base, status: "failed", error: outcome.error },
-      );
-      await recordAudit(tx, who, executedEvent(target, input.actionId, id, outcome));
+    if (decision.effect === "deny") {
+      const row = await insertActionRequest(tx, { ...base, status: "denied" });
+      await recordAudit(tx, who, {
+        action: "action.denied",
+        targetType: target.kind,
+        targetId: target.id,
+        outcome: "denied",
+        reason: decision.reasons.join("; "),
+        metadata: { actionId: input.actionId, requestId: id, ruleIds: decision.ruleIds },
+      });
       return { id, row } as const;
-    })
-    .catch(async (error: unknown) => {
-      // Two concurrent retries with one idempotency key: the loser sees the winner's request.
-      const duplicate = isUniqueViolation(error) && input.idempotencyKey;
-      if (!duplicate) throw error;
-      const winner = await db.prisma.actionRequest.findUnique({ where: { idempotencyKey } });
-      if (!winner || winner.requestedById !== actor.userId || winner.paramsHash !== hash) throw error;
-      return { id: winner.id } as const;
-    });
+    }
+
+    if (decision.effect === "require_approval") {
+      const row = await insertActionRequest(tx, {
+        ...base,
+        status: "pending_approval",
+        expiresAt: new Date(Date.now() + APPROVAL_TTL_MS),
+      });
+      await recordAudit(tx, who, {
+        action: "action.requested",
+        targetType: target.kind,
+        targetId: target.id,
+        outcome: "success",
+        reason: `waiting for ${decision.approvalsRequired} approval(s)`,
+        metadata: { actionId: input.actionId, requestId: id, ruleIds: decision.ruleIds },
+      });
+      return { id, row } as const;
+    }
+
+    // The sandbox connector executes inside this transaction, so the request is recorded once, with
+    // its outcome, after the change (the change, the request and its audit event commit together).
+    const outcome = await execute(tx, actor, { id, actionId: input.actionId, params: input.params });
+    const row = await insertActionRequest(
+      tx,
+      outcome.status === "executed"
+        ? { ...base, status: "executed", result: outcome.result }
+        : { ...base, status: "failed", error: outcome.error },
+    );
+    await recordAudit(tx, who, executedEvent(target, input.actionId, id, outcome));
+    return { id, row } as const;
+  }).catch(async (error: unknown) => {
+    // Two concurrent retries with one idempotency key: the loser sees the winner's request.
+    const duplicate = isUniqueViolation(error) && input.idempotencyKey;
+    if (!duplicate) throw error;
+    const winner = await withTenant(db, actor.tenant.id, (tx) =>
+      tx.actionRequest.findUnique({ where: { idempotencyKey } }),
+    );
+    if (!winner || winner.requestedById !== actor.userId || winner.paramsHash !== hash) throw error;
+    return { id: winner.id } as const;
+  });
 
   if (!requestId) throw notFound("Ticket or target");
   if ("forbidden" in requestId) throw new AppError("FORBIDDEN", requestId.forbidden ?? "Not allowed.");
@@ -300,7 +302,9 @@ export async function decideApproval(
   input: { requestId: string; decision: "approve" | "reject"; reason: string },
 ): Promise<TActionRequestView> {
   const who = auditActorOf(actor);
-  const outcome = await db.prisma.$transaction(
+  const outcome = await withTenant(
+    db,
+    actor.tenant.id,
     async (tx) => {
       const request = await lockRequest(tx, actor.tenant.id, input.requestId);
       if (!request) {
@@ -448,19 +452,19 @@ export async function decideApproval(
 
 // ---- reading -------------------------------------------------------------------------------------
 
-async function toViews(db: Database, tenantId: string, rows: RequestRow[]): Promise<TActionRequestView[]> {
+async function toViews(tx: Tx, tenantId: string, rows: RequestRow[]): Promise<TActionRequestView[]> {
   const userIds = new Set<string>();
   for (const r of rows) {
     userIds.add(r.requestedById);
     for (const a of r.approvals) userIds.add(a.approverId);
   }
   // Users reached through this tenant's memberships only.
-  const members = await db.prisma.membership.findMany({
+  const members = await tx.membership.findMany({
     where: { tenantId, userId: { in: [...userIds] } },
     include: { user: { select: { id: true, name: true, email: true } } },
   });
   const users = new Map(members.map((m) => [m.userId, m.user]));
-  const labels = await targetLabels(db, tenantId, rows);
+  const labels = await targetLabels(tx, tenantId, rows);
   return rows.map((r) => toView(r, users, labels));
 }
 
@@ -509,25 +513,24 @@ function toView(
 }
 
 /** Human labels for the targets of these requests, looked up in the tenant only. */
-async function targetLabels(
-  db: Database,
-  tenantId: string,
-  rows: RequestRow[],
-): Promise<Map<string, string>> {
+async function targetLabels(tx: Tx, tenantId: string, rows: RequestRow[]): Promise<Map<string, string>> {
   const ids = (kind: string) => [
     ...new Set(rows.filter((r) => r.targetType === kind).map((r) => r.targetId)),
   ];
-  // Only the kinds present are queried: one request needs one lookup, not four.
-  const lookup = <T>(kind: string, query: (targetIds: string[]) => Promise<T[]>) => {
+  // Only the kinds present are queried: one request needs one lookup, not four. One transaction runs
+  // one query at a time, so they run in turn.
+  const lookup = async <T>(kind: string, query: (targetIds: string[]) => Promise<T[]>) => {
     const targetIds = ids(kind);
-    return targetIds.length ? query(targetIds) : Promise.resolve([] as T[]);
+    return targetIds.length ? query(targetIds) : ([] as T[]);
   };
-  const [orders, accounts, customers, tickets] = await Promise.all([
-    lookup("order", (id) => db.prisma.order.findMany({ where: { tenantId, id: { in: id } } })),
-    lookup("account", (id) => db.prisma.customerAccount.findMany({ where: { tenantId, id: { in: id } } })),
-    lookup("customer", (id) => db.prisma.customer.findMany({ where: { tenantId, id: { in: id } } })),
-    lookup("ticket", (id) => db.prisma.ticket.findMany({ where: { tenantId, id: { in: id } } })),
-  ]);
+  const orders = await lookup("order", (id) => tx.order.findMany({ where: { tenantId, id: { in: id } } }));
+  const accounts = await lookup("account", (id) =>
+    tx.customerAccount.findMany({ where: { tenantId, id: { in: id } } }),
+  );
+  const customers = await lookup("customer", (id) =>
+    tx.customer.findMany({ where: { tenantId, id: { in: id } } }),
+  );
+  const tickets = await lookup("ticket", (id) => tx.ticket.findMany({ where: { tenantId, id: { in: id } } }));
   const labels = new Map<string, string>();
   for (const o of orders) {
     labels.set(
@@ -547,12 +550,13 @@ export async function getActionRequest(
   actor: TActor,
   requestId: string,
 ): Promise<TActionRequestView> {
-  const row = await db.prisma.actionRequest.findFirst({
-    where: { id: requestId, tenantId: actor.tenant.id },
-    include: { approvals: true },
+  const view = await withTenant(db, actor.tenant.id, async (tx) => {
+    const row = await tx.actionRequest.findFirst({
+      where: { id: requestId, tenantId: actor.tenant.id },
+      include: { approvals: true },
+    });
+    return row ? (await toViews(tx, actor.tenant.id, [row]))[0] : undefined;
   });
-  if (!row) throw notFound("Request");
-  const [view] = await toViews(db, actor.tenant.id, [row]);
   if (!view) throw notFound("Request");
   return view;
 }
@@ -563,19 +567,25 @@ export async function listActionRequests(
   actor: TActor,
   filter: { ticketId?: string; status?: TActionRequestView["status"]; approvable?: boolean; limit: number },
 ): Promise<TActionRequestView[]> {
-  const rows = await db.prisma.actionRequest.findMany({
-    where: {
-      tenantId: actor.tenant.id,
-      ...(filter.ticketId ? { ticketId: filter.ticketId } : {}),
-      ...(filter.approvable
-        ? { status: "pending_approval", requestedById: { not: actor.userId }, expiresAt: { gt: new Date() } }
-        : filter.status
-          ? { status: filter.status }
-          : {}),
-    },
-    include: { approvals: true },
-    orderBy: { createdAt: "desc" },
-    take: filter.limit,
+  return withTenant(db, actor.tenant.id, async (tx) => {
+    const rows = await tx.actionRequest.findMany({
+      where: {
+        tenantId: actor.tenant.id,
+        ...(filter.ticketId ? { ticketId: filter.ticketId } : {}),
+        ...(filter.approvable
+          ? {
+              status: "pending_approval",
+              requestedById: { not: actor.userId },
+              expiresAt: { gt: new Date() },
+            }
+          : filter.status
+            ? { status: filter.status }
+            : {}),
+      },
+      include: { approvals: true },
+      orderBy: { createdAt: "desc" },
+      take: filter.limit,
+    });
+    return toViews(tx, actor.tenant.id, rows);
   });
-  return toViews(db, actor.tenant.id, rows);
 }

@@ -5,6 +5,7 @@ import {
   auditExportFilename,
   type Database,
   exportAuditEvents,
+  withTenant,
 } from "@keel/db";
 import { can } from "@keel/shared";
 import type { TIdentity } from "../actor";
@@ -79,7 +80,7 @@ export async function auditExportResponse(
     return jsonError(400, "BAD_REQUEST", "from and to must be ISO 8601 dates or instants.");
   if (from && to && from >= to) return jsonError(400, "BAD_REQUEST", "from must be before to.");
 
-  await db.prisma.$transaction((tx) =>
+  await withTenant(db, actor.tenant.id, (tx) =>
     recordAudit(tx, auditActorOf(actor), {
       action: "audit.exported",
       targetType: "audit_log",
@@ -88,7 +89,12 @@ export async function auditExportResponse(
       metadata: { format, from: from?.toISOString() ?? null, to: to?.toISOString() ?? null },
     }),
   );
-  const exported = exportAuditEvents(db.prisma, { tenantId: actor.tenant.id, format, from, to });
+  const exported = exportAuditEvents((read) => withTenant(db, actor.tenant.id, read), {
+    tenantId: actor.tenant.id,
+    format,
+    from,
+    to,
+  });
   const filename = auditExportFilename(actor.tenant.slug, format);
   return new Response(toByteStream(exported.chunks), {
     status: 200,

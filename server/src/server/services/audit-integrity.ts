@@ -1,4 +1,4 @@
-import { type AuditChainReport, type Database, verifyAuditChain } from "@keel/db";
+import { type AuditChainReport, type Database, verifyAuditChain, withTenant } from "@keel/db";
 import { can } from "@keel/shared";
 import type { TActor } from "../actor";
 import { AppError } from "../errors";
@@ -12,7 +12,8 @@ function requireAuditRead(actor: TActor): void {
 /** Verifies the actor's tenant's audit hash chain (auditors, supervisors and admins). */
 export async function verifyTenantAuditChain(db: Database, actor: TActor): Promise<AuditChainReport> {
   requireAuditRead(actor);
-  return verifyAuditChain(db.prisma, actor.tenant.id);
+  // Each page is read in its own short tenant-bound transaction.
+  return verifyAuditChain((read) => withTenant(db, actor.tenant.id, read), actor.tenant.id);
 }
 
 /** The chain position (seq) of the given events of the actor's tenant, by event id. */
@@ -23,9 +24,11 @@ export async function auditSeqsOf(
 ): Promise<Map<string, number>> {
   requireAuditRead(actor);
   if (eventIds.length === 0) return new Map();
-  const rows = await db.prisma.auditEvent.findMany({
-    where: { tenantId: actor.tenant.id, id: { in: eventIds } },
-    select: { id: true, seq: true },
-  });
+  const rows = await withTenant(db, actor.tenant.id, (tx) =>
+    tx.auditEvent.findMany({
+      where: { tenantId: actor.tenant.id, id: { in: eventIds } },
+      select: { id: true, seq: true },
+    }),
+  );
   return new Map(rows.map((row) => [row.id, row.seq]));
 }

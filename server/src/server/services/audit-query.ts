@@ -1,4 +1,5 @@
 import type { Database } from "@keel/db";
+import { withTenant } from "@keel/db";
 import type { TAuditEventRow } from "@keel/shared";
 import type { TActor } from "../actor";
 
@@ -8,16 +9,18 @@ export async function listAuditEvents(
   actor: TActor,
   input: { limit: number; cursor?: string; action?: string; outcome?: TAuditEventRow["outcome"] },
 ): Promise<{ events: TAuditEventRow[]; nextCursor: string | null }> {
-  const rows = await db.prisma.auditEvent.findMany({
-    where: {
-      tenantId: actor.tenant.id,
-      ...(input.action ? { action: input.action } : {}),
-      ...(input.outcome ? { outcome: input.outcome } : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-  });
+  const rows = await withTenant(db, actor.tenant.id, (tx) =>
+    tx.auditEvent.findMany({
+      where: {
+        tenantId: actor.tenant.id,
+        ...(input.action ? { action: input.action } : {}),
+        ...(input.outcome ? { outcome: input.outcome } : {}),
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: input.limit + 1,
+      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    }),
+  );
   const page = rows.slice(0, input.limit);
   return {
     events: page.map((e) => ({

@@ -42,6 +42,31 @@ export type TAuditEvent =
       reason?: string;
     }
   | {
+      action: "api_key.create";
+      targetType: "api_key";
+      targetId: string;
+      outcome: Outcome;
+      /** Never the secret (nor its prefix): the key id names the key. */
+      metadata: { name: string; scopes: string[]; expiresAt: string | null };
+    }
+  | { action: "api_key.revoke"; targetType: "api_key"; targetId: string; outcome: Outcome; reason?: string }
+  | {
+      action: "connector_credential.set";
+      /** targetId: the connector (zendesk, freshdesk, ...), unique per tenant. */
+      targetType: "connector_credential";
+      targetId: string;
+      outcome: Outcome;
+      /** Never the secret, its hint or its ciphertext. */
+      metadata: { connector: string; baseUrl: string; keyId: string; replaced: boolean };
+    }
+  | {
+      action: "connector_credential.delete";
+      targetType: "connector_credential";
+      targetId: string;
+      outcome: Outcome;
+      reason?: string;
+    }
+  | {
       action: "action.requested" | "action.denied" | "action.executed" | "action.voided" | "approval.decided";
       targetType: string;
       targetId: string;
@@ -58,6 +83,29 @@ export type TAuditEvent =
       metadata?: { trigger: string; escalationId: string; ticketId: string };
     }
   | { action: "auth.sign_in_failed"; targetType: "user"; targetId: string; outcome: "denied"; reason: string }
+  | {
+      /**
+       * A refused attempt to reach across the tenant boundary or to use a credential that is no longer
+       * valid. These feed the console's security counters (cross-tenant and unauthorized attempts).
+       */
+      action: "security.refused";
+      targetType: "procedure" | "page" | "route" | "extension_token" | "api_key";
+      targetId: string;
+      outcome: "denied" | "not_found";
+      reason: string;
+      metadata: {
+        kind:
+          | "cross_tenant"
+          | "tenant_spoof"
+          | "revoked_credential"
+          | "expired_credential"
+          | "csrf"
+          | "cors"
+          | "scope";
+        /** The identifier that was asked for, when the attempt named one. */
+        resourceId?: string;
+      };
+    }
   | {
       action: "auth.permission_denied";
       targetType: "procedure";
@@ -130,6 +178,37 @@ export async function recordAudit(
     actorType: actor.via === "extension_token" ? "user:extension" : "user:session",
     actorId: actor.userId,
     actorLabel: actor.email,
+    action: event.action,
+    targetType: event.targetType,
+    targetId: event.targetId,
+    outcome: event.outcome,
+    reason: "reason" in event && event.reason != null ? redactForAudit(event.reason) : null,
+    metadata: redactForAudit(
+      "metadata" in event && event.metadata ? event.metadata : {},
+    ) as Prisma.InputJsonObject,
+    requestId: requestId ?? null,
+  });
+}
+
+/** An API key acting for its tenant (server-to-server calls): the key itself is the audited actor. */
+export type TApiKeyAuditActor = { keyId: string; prefix: string; tenantId: string };
+
+/**
+ * Appends one audit event whose actor is an API key (actorType "api_key"), with the same rules as
+ * recordAudit: in the transaction it records, as its last statement, redacted.
+ */
+export async function recordApiKeyAudit(
+  tx: Prisma.TransactionClient,
+  key: TApiKeyAuditActor,
+  event: TAuditEvent,
+  requestId?: string,
+): Promise<void> {
+  await appendAuditEvent(tx, {
+    id: newId("aud"),
+    tenantId: key.tenantId,
+    actorType: "api_key",
+    actorId: key.keyId,
+    actorLabel: `API key ${key.prefix}…`,
     action: event.action,
     targetType: event.targetType,
     targetId: event.targetId,

@@ -1,5 +1,5 @@
 import type { Database, Prisma } from "@keel/db";
-import { newId } from "@keel/db";
+import { newId, withTenant } from "@keel/db";
 import {
   ACTIONS,
   type TActionId,
@@ -58,32 +58,40 @@ async function loadTicket(
   actor: TActor,
   ticketId: string,
 ): Promise<TicketForAssessment | null> {
-  return db.prisma.ticket.findFirst({
-    where: { id: ticketId, tenantId: actor.tenant.id },
-    include: { customer: true, messages: { orderBy: { createdAt: "asc" } } },
-  });
+  return withTenant(db, actor.tenant.id, (tx) =>
+    tx.ticket.findFirst({
+      where: { id: ticketId, tenantId: actor.tenant.id },
+      include: { customer: true, messages: { orderBy: { createdAt: "asc" } } },
+    }),
+  );
 }
 
 async function assess(db: Database, actor: TActor, ticket: TicketForAssessment) {
-  const tenant = await db.prisma.tenant.findUniqueOrThrow({
-    where: { id: actor.tenant.id },
-    select: { escalationThreshold: true },
-  });
+  const tenant = await withTenant(db, actor.tenant.id, (tx) =>
+    tx.tenant.findUniqueOrThrow({
+      where: { id: actor.tenant.id },
+      select: { escalationThreshold: true },
+    }),
+  );
   const customerText = ticket.messages
     .filter((m) => m.authorType === "customer")
     .map((m) => m.body)
     .join("\n");
   const latestRequest =
     [...ticket.messages].reverse().find((m) => m.authorType === "customer")?.body ?? ticket.subject;
-  const articles = await db.prisma.knowledgeArticle.findMany({
-    where: { tenantId: actor.tenant.id, tier: { in: ["public", "internal"] } },
-    select: { id: true, title: true, body: true },
-  });
+  const articles = await withTenant(db, actor.tenant.id, (tx) =>
+    tx.knowledgeArticle.findMany({
+      where: { tenantId: actor.tenant.id, tier: { in: ["public", "internal"] } },
+      select: { id: true, title: true, body: true },
+    }),
+  );
   const confidence = estimateConfidence(`${ticket.subject}\n${latestRequest}`, articles);
-  const pendingHighRisk = await db.prisma.actionRequest.findMany({
-    where: { tenantId: actor.tenant.id, ticketId: ticket.id, status: "pending_approval" },
-    select: { actionId: true },
-  });
+  const pendingHighRisk = await withTenant(db, actor.tenant.id, (tx) =>
+    tx.actionRequest.findMany({
+      where: { tenantId: actor.tenant.id, ticketId: ticket.id, status: "pending_approval" },
+      select: { actionId: true },
+    }),
+  );
   const highRisk = pendingHighRisk.filter((r) => ACTIONS[r.actionId as TActionId]?.risk === "high");
   const legal = MUST_ESCALATE.exec(customerText);
   const { charter } = await getPublishedCharter(db, actor.tenant.id);
@@ -166,20 +174,24 @@ export async function createEscalation(
 ): Promise<TEscalationView> {
   const ticket = await loadTicket(db, actor, input.ticketId);
   if (!ticket) throw notFound("Ticket");
-  const open = await db.prisma.escalation.findFirst({
-    where: { tenantId: actor.tenant.id, ticketId: ticket.id, status: { in: ["open", "taken"] } },
-  });
+  const open = await withTenant(db, actor.tenant.id, (tx) =>
+    tx.escalation.findFirst({
+      where: { tenantId: actor.tenant.id, ticketId: ticket.id, status: { in: ["open", "taken"] } },
+    }),
+  );
   if (open) throw new AppError("CONFLICT", "This ticket is already escalated.");
 
   const { first, confidence, latestRequest, articles } = await assess(db, actor, ticket);
   const trigger: Trigger = first?.trigger ?? "agent_requested";
   const triggerDetail =
     first?.detail ?? (input.note ? `agent: ${input.note}` : "the agent asked for a hand-off");
-  const requests = await db.prisma.actionRequest.findMany({
-    where: { tenantId: actor.tenant.id, ticketId: ticket.id },
-    orderBy: { createdAt: "asc" },
-    select: { actionId: true, status: true, createdAt: true },
-  });
+  const requests = await withTenant(db, actor.tenant.id, (tx) =>
+    tx.actionRequest.findMany({
+      where: { tenantId: actor.tenant.id, ticketId: ticket.id },
+      orderBy: { createdAt: "asc" },
+      select: { actionId: true, status: true, createdAt: true },
+    }),
+  );
   const summary = summarizeConversation(
     ticket.subject,
     ticket.messages.map((m) => ({ id: m.id, authorType: m.authorType, body: m.body, internal: m.internal })),
@@ -222,7 +234,7 @@ export async function createEscalation(
   });
 
   const id = newId("esc");
-  await db.prisma.$transaction(async (tx) => {
+  await withTenant(db, actor.tenant.id, async (tx) => {
     await tx.escalation.create({
       data: {
         id,
@@ -251,10 +263,12 @@ async function toViews(db: Database, tenantId: string, rows: EscalationRow[]): P
   const ids = [
     ...new Set(rows.flatMap((r) => [r.createdById, r.takenById]).filter((x): x is string => Boolean(x))),
   ];
-  const members = await db.prisma.membership.findMany({
-    where: { tenantId, userId: { in: ids } },
-    include: { user: { select: { name: true } } },
-  });
+  const members = await withTenant(db, tenantId, (tx) =>
+    tx.membership.findMany({
+      where: { tenantId, userId: { in: ids } },
+      include: { user: { select: { name: true } } },
+    }),
+  );
   const names = new Map(members.map((m) => [m.userId, m.user.name]));
   return rows.map((r) => ({
     id: r.id,
@@ -269,7 +283,9 @@ async function toViews(db: Database, tenantId: string, rows: EscalationRow[]): P
 }
 
 async function getEscalation(db: Database, actor: TActor, id: string): Promise<TEscalationView> {
-  const row = await db.prisma.escalation.findFirst({ where: { id, tenantId: actor.tenant.id } });
+  const row = await withTenant(db, actor.tenant.id, (tx) =>
+    tx.escalation.findFirst({ where: { id, tenantId: actor.tenant.id } }),
+  );
   if (!row) throw notFound("Escalation");
   const [view] = await toViews(db, actor.tenant.id, [row]);
   if (!view) throw notFound("Escalation");
@@ -282,15 +298,17 @@ export async function listEscalations(
   actor: TActor,
   filter: { status?: TEscalationView["status"]; ticketId?: string },
 ): Promise<TEscalationView[]> {
-  const rows = await db.prisma.escalation.findMany({
-    where: {
-      tenantId: actor.tenant.id,
-      ...(filter.status ? { status: filter.status } : {}),
-      ...(filter.ticketId ? { ticketId: filter.ticketId } : {}),
-    },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-  });
+  const rows = await withTenant(db, actor.tenant.id, (tx) =>
+    tx.escalation.findMany({
+      where: {
+        tenantId: actor.tenant.id,
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.ticketId ? { ticketId: filter.ticketId } : {}),
+      },
+      orderBy: { createdAt: "desc" },
+      take: 100,
+    }),
+  );
   return toViews(db, actor.tenant.id, rows);
 }
 
@@ -300,7 +318,7 @@ export async function takeEscalation(
   actor: TActor,
   escalationId: string,
 ): Promise<TEscalationView> {
-  const taken = await db.prisma.$transaction(async (tx) => {
+  const taken = await withTenant(db, actor.tenant.id, async (tx) => {
     const result = await tx.escalation.updateMany({
       where: { id: escalationId, tenantId: actor.tenant.id, status: "open" },
       data: { status: "taken", takenById: actor.userId, takenAt: new Date() },
@@ -319,9 +337,11 @@ export async function takeEscalation(
     return true;
   });
   if (!taken) {
-    const exists = await db.prisma.escalation.findFirst({
-      where: { id: escalationId, tenantId: actor.tenant.id },
-    });
+    const exists = await withTenant(db, actor.tenant.id, (tx) =>
+      tx.escalation.findFirst({
+        where: { id: escalationId, tenantId: actor.tenant.id },
+      }),
+    );
     if (!exists) throw notFound("Escalation");
     throw new AppError("CONFLICT", "Someone already took this escalation.");
   }

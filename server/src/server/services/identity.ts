@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "@keel/db";
-import { hashPassword, newId, verifyPassword } from "@keel/db";
+import { hashPassword, newId, verifyPassword, withCapability, withTenant } from "@keel/db";
 import { can, type TConnectExtensionInput, type TConnectExtensionOutput, ZRole } from "@keel/shared";
 import type { TActor, TIdentity } from "../actor";
 import { AppError, notFound } from "../errors";
@@ -18,9 +18,17 @@ export function hashToken(secret: string): string {
 // A fixed hash to compare against when the user does not exist, so both paths cost one scrypt.
 let dummyHash: Promise<string> | undefined;
 
+/**
+ * A user by e-mail. Users are global (one person may belong to several tenants) and carry no tenant
+ * data; the query runs as the application role all the same.
+ */
+export function findUserByEmail(db: Database, email: string) {
+  return withCapability(db, {}, (tx) => tx.user.findUnique({ where: { email: email.trim().toLowerCase() } }));
+}
+
 /** Checks an e-mail and password; returns the user or null, taking the same time either way. */
 export async function verifyCredentials(db: Database, email: string, password: string) {
-  const user = await db.prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const user = await findUserByEmail(db, email);
   if (!user?.passwordHash) {
     dummyHash ??= hashPassword("keel-no-such-user");
     await verifyPassword(password, await dummyHash);
@@ -29,12 +37,33 @@ export async function verifyCredentials(db: Database, email: string, password: s
   return (await verifyPassword(password, user.passwordHash)) ? user : null;
 }
 
+type MemberRow = {
+  role: string;
+  email: string;
+  name: string;
+  tenantId: string;
+  slug: string;
+  tenantName: string;
+  rolloutMode: TActor["tenant"]["rolloutMode"];
+};
+
+/**
+ * A user's memberships (all, or the one in `tenantId`), ordered by tenant slug. Asked before any tenant
+ * is bound, so through the identity function of migration 0003 (one round trip, nothing else visible).
+ */
+async function memberRows(db: Database, userId: string, tenantId: string | null): Promise<MemberRow[]> {
+  return db.prisma.$queryRaw<MemberRow[]>`SELECT * FROM keel_member_actor(${userId}, ${tenantId}::text)`;
+}
+
 /** The tenants a user belongs to, ordered by slug (the default tenant is the first). */
 export async function membershipsOf(db: Database, userId: string) {
-  return db.prisma.membership.findMany({
-    where: { userId },
-    include: { tenant: { select: { id: true, slug: true, name: true } } },
-    orderBy: { tenant: { slug: "asc" } },
+  const rows = await memberRows(db, userId, null);
+  return rows.flatMap((r) => {
+    const role = ZRole.safeParse(r.role);
+    if (!role.success) return [];
+    return [
+      { role: role.data, tenantId: r.tenantId, tenant: { id: r.tenantId, slug: r.slug, name: r.tenantName } },
+    ];
   });
 }
 
@@ -69,7 +98,7 @@ export async function connectExtension(
   const expiresAt = new Date(Date.now() + ttlDays * 86_400_000);
   const label = input.label ?? "Browser extension";
   const tenant = membership.tenant;
-  await db.prisma.$transaction(async (tx) => {
+  await withTenant(db, tenant.id, async (tx) => {
     await tx.extensionToken.create({
       data: {
         id: tokenId,
@@ -110,7 +139,7 @@ type TokenRow = {
   tenantId: string;
   expiresAt: Date;
   revokedAt: Date | null;
-  lastUsedAt: Date | null;
+  scopes: string[];
   role: string | null;
   email: string;
   name: string;
@@ -126,22 +155,11 @@ type TokenRow = {
  */
 export async function identityFromToken(db: Database, secret: string): Promise<TIdentity | null> {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
-  const rows = await db.prisma.$queryRaw<TokenRow[]>`
-    SELECT k."id", k."userId", k."tenantId", k."expiresAt", k."revokedAt", k."lastUsedAt",
-      m."role"::text AS "role", u."email", u."name", t."slug", t."name" AS "tenantName",
-      t."rolloutMode"::text AS "rolloutMode"
-    FROM "ExtensionToken" k
-    JOIN "User" u ON u."id" = k."userId"
-    JOIN "Tenant" t ON t."id" = k."tenantId"
-    LEFT JOIN "Membership" m ON m."userId" = k."userId" AND m."tenantId" = k."tenantId"
-    WHERE k."tokenHash" = ${hashToken(secret)}`;
-  const token = rows[0];
   const now = Date.now();
+  const rows = await db.prisma.$queryRaw<TokenRow[]>`
+    SELECT * FROM keel_token_actor(${hashToken(secret)}, ${new Date(now)}, ${new Date(now - LAST_USED_GRANULARITY_MS)})`;
+  const token = rows[0];
   if (!token || token.revokedAt || token.expiresAt.getTime() <= now) return null;
-  if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
-    await db.prisma
-      .$executeRaw`UPDATE "ExtensionToken" SET "lastUsedAt" = ${new Date(now)} WHERE "id" = ${token.id}`;
-  }
   const role = ZRole.safeParse(token.role);
   return {
     via: "extension_token",
@@ -178,26 +196,8 @@ export async function resolveActor(db: Database, identity: TIdentity): Promise<T
   // A token resolved its actor in the query that checked it (same request, same membership).
   if (identity.via === "extension_token" && identity.actor !== undefined) return identity.actor;
   const tenantId = identity.via === "extension_token" ? identity.tokenTenantId : identity.sessionTenantId;
-  // One joined query: this runs on every authenticated request.
-  const rows = await db.prisma.$queryRaw<
-    {
-      role: string;
-      email: string;
-      name: string;
-      tenantId: string;
-      slug: string;
-      tenantName: string;
-      rolloutMode: "assistive" | "controlled" | "scale";
-    }[]
-  >`
-    SELECT m."role"::text AS "role", u."email", u."name", t."id" AS "tenantId", t."slug", t."name" AS "tenantName",
-      t."rolloutMode"::text AS "rolloutMode"
-    FROM "Membership" m
-    JOIN "User" u ON u."id" = m."userId"
-    JOIN "Tenant" t ON t."id" = m."tenantId"
-    WHERE m."userId" = ${identity.userId} AND (${tenantId}::text IS NULL OR m."tenantId" = ${tenantId}::text)
-    ORDER BY t."slug" ASC
-    LIMIT 1`;
+  // One round trip: this runs on every authenticated request.
+  const rows = await memberRows(db, identity.userId, tenantId);
   const row = rows[0];
   const role = ZRole.safeParse(row?.role);
   if (!row || !role.success) return null;
@@ -227,7 +227,7 @@ export async function revokeExtensionToken(
     throw new AppError("BAD_REQUEST", "Name the token to revoke (this call was not made with one).");
   const manageTenant = can(actor.role, "extensionToken.manageTenant").allowed;
   const who = auditActorOf(actor);
-  const revokedAt = await db.prisma.$transaction(async (tx) => {
+  const revokedAt = await withTenant(db, actor.tenant.id, async (tx) => {
     const token = await tx.extensionToken.findFirst({
       where: { id: targetId, tenantId: actor.tenant.id, ...(manageTenant ? {} : { userId: actor.userId }) },
     });
@@ -259,12 +259,14 @@ export async function revokeExtensionToken(
 /** Extension tokens the caller may see: their own, or the whole tenant's for token managers. */
 export async function listExtensionTokens(db: Database, actor: TActor) {
   const manageTenant = can(actor.role, "extensionToken.manageTenant").allowed;
-  const tokens = await db.prisma.extensionToken.findMany({
-    where: { tenantId: actor.tenant.id, ...(manageTenant ? {} : { userId: actor.userId }) },
-    include: { user: { select: { email: true } } },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-  });
+  const tokens = await withTenant(db, actor.tenant.id, (tx) =>
+    tx.extensionToken.findMany({
+      where: { tenantId: actor.tenant.id, ...(manageTenant ? {} : { userId: actor.userId }) },
+      include: { user: { select: { email: true } } },
+      orderBy: { createdAt: "desc" },
+      take: 200,
+    }),
+  );
   return tokens.map((t) => ({
     id: t.id,
     label: t.label,
@@ -279,7 +281,7 @@ export async function listExtensionTokens(db: Database, actor: TActor) {
 
 /** Records a permission refusal in the actor's tenant audit log. */
 export async function auditPermissionDenied(db: Database, actor: TActor, procedure: string, reason: string) {
-  await db.prisma.$transaction((tx) =>
+  await withTenant(db, actor.tenant.id, (tx) =>
     recordAudit(tx, auditActorOf(actor), {
       action: "auth.permission_denied",
       targetType: "procedure",

@@ -1,5 +1,5 @@
 import type { Database, Prisma } from "@keel/db";
-import { newId } from "@keel/db";
+import { newId, withCapability, withTenant } from "@keel/db";
 import {
   ACTION_IDS,
   ACTION_MODES,
@@ -89,7 +89,9 @@ export async function getEffectiveMatrix(
   tx?: Prisma.TransactionClient,
   knownVersion?: number | null,
 ): Promise<Effective> {
-  const client = tx ?? db.prisma;
+  if (!tx)
+    return withTenant(db, tenantId, (scoped) => getEffectiveMatrix(db, tenantId, scoped, knownVersion));
+  const client = tx;
   const cache = cacheOf(db);
   const cached = cache.get(tenantId);
   const version =
@@ -120,19 +122,21 @@ export async function getEffectiveMatrix(
 
 async function labelOf(db: Database, userId: string | null): Promise<string | null> {
   if (!userId) return null;
-  const user = await db.prisma.user.findUnique({
-    where: { id: userId },
-    select: { name: true, email: true },
-  });
+  // Users are global rows without tenant data (their ids come from this tenant's records).
+  const user = await withCapability(db, {}, (tx) =>
+    tx.user.findUnique({ where: { id: userId }, select: { name: true, email: true } }),
+  );
   return user ? `${user.name} <${user.email}>` : "deleted user";
 }
 
 /** The matrix in force with who changed it last, for the console. */
 export async function getPermissionsView(db: Database, actor: TActor): Promise<TPermissionsView> {
-  const row = await db.prisma.permissionMatrixVersion.findFirst({
-    where: { tenantId: actor.tenant.id },
-    orderBy: { version: "desc" },
-  });
+  const row = await withTenant(db, actor.tenant.id, (tx) =>
+    tx.permissionMatrixVersion.findFirst({
+      where: { tenantId: actor.tenant.id },
+      orderBy: { version: "desc" },
+    }),
+  );
   if (!row) {
     return {
       version: null,
@@ -180,7 +184,7 @@ export async function updateMatrix(
   if (trimmedNote.length < 3) throw new AppError("BAD_REQUEST", "Say why the matrix changes (a note).");
 
   const tenantId = actor.tenant.id;
-  const saved = await db.prisma.$transaction(async (tx) => {
+  const saved = await withTenant(db, actor.tenant.id, async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`keel:permissions:${tenantId}`}))`;
     const previous = await tx.permissionMatrixVersion.findFirst({
       where: { tenantId },
@@ -226,20 +230,24 @@ export async function updateMatrix(
 
 /** The tenant's matrix versions, newest first, each with the cells it changed. */
 export async function listMatrixHistory(db: Database, actor: TActor): Promise<TPermissionsHistoryOutput> {
-  const rows = await db.prisma.permissionMatrixVersion.findMany({
-    where: { tenantId: actor.tenant.id },
-    orderBy: { version: "asc" },
-    take: 500,
-  });
+  const rows = await withTenant(db, actor.tenant.id, (tx) =>
+    tx.permissionMatrixVersion.findMany({
+      where: { tenantId: actor.tenant.id },
+      orderBy: { version: "asc" },
+      take: 500,
+    }),
+  );
   const ids = [
     ...new Set(rows.map((r) => r.createdById).filter((id): id is string => typeof id === "string")),
   ];
   const users =
     ids.length > 0
-      ? await db.prisma.user.findMany({
-          where: { id: { in: ids } },
-          select: { id: true, name: true, email: true },
-        })
+      ? await withTenant(db, actor.tenant.id, (tx) =>
+          tx.user.findMany({
+            where: { id: { in: ids } },
+            select: { id: true, name: true, email: true },
+          }),
+        )
       : [];
   const labels = new Map(users.map((u) => [u.id, `${u.name} <${u.email}>`]));
   let before: TPermissionMatrix = DEFAULT_ACTION_MODES;

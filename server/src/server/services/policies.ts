@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Database, Prisma } from "@keel/db";
-import { newId } from "@keel/db";
+import { newId, withCapability, withTenant } from "@keel/db";
 import {
   ACTION_IDS,
   type TKnowledgeCharter,
@@ -63,10 +63,10 @@ async function lockDocuments(tx: Prisma.TransactionClient, tenantId: string, kin
 async function userLabels(db: Database, ids: Array<string | null>): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => typeof id === "string"))];
   if (wanted.length === 0) return new Map();
-  const users = await db.prisma.user.findMany({
-    where: { id: { in: wanted } },
-    select: { id: true, name: true, email: true },
-  });
+  // Users are global rows without tenant data (their ids come from this tenant's records).
+  const users = await withCapability(db, {}, (tx) =>
+    tx.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true, email: true } }),
+  );
   return new Map(users.map((u) => [u.id, `${u.name} <${u.email}>`]));
 }
 
@@ -94,11 +94,13 @@ function rowView(doc: DocumentRow, users: Map<string, string>): TPolicyVersionRo
 
 /** Lists a tenant's versions of a document kind, newest first, with the version in force. */
 export async function listPolicyVersions(db: Database, actor: TActor, kind: TPolicyKind) {
-  const docs = await db.prisma.policyDocument.findMany({
-    where: { tenantId: actor.tenant.id, kind },
-    orderBy: { version: "desc" },
-    take: 500,
-  });
+  const docs = await withTenant(db, actor.tenant.id, (tx) =>
+    tx.policyDocument.findMany({
+      where: { tenantId: actor.tenant.id, kind },
+      orderBy: { version: "desc" },
+      take: 500,
+    }),
+  );
   const users = await userLabels(
     db,
     docs.flatMap((d) => [d.createdById, d.publishedById]),
@@ -111,7 +113,9 @@ export async function listPolicyVersions(db: Database, actor: TActor, kind: TPol
 }
 
 async function findVersion(db: Database, tenantId: string, kind: TPolicyKind, version: number) {
-  return db.prisma.policyDocument.findFirst({ where: { tenantId, kind, version } });
+  return withTenant(db, tenantId, (tx) =>
+    tx.policyDocument.findFirst({ where: { tenantId, kind, version } }),
+  );
 }
 
 /** One version of a document (null: the built-in default). Another tenant's version is NOT_FOUND. */
@@ -158,7 +162,7 @@ export async function saveDraft(
   const validation = validateDocument(kind, source);
   if (!validation.valid) throw new AppError("BAD_REQUEST", describeInvalid(kind, validation));
   const tenantId = actor.tenant.id;
-  const doc = await db.prisma.$transaction(async (tx) => {
+  const doc = await withTenant(db, actor.tenant.id, async (tx) => {
     await lockDocuments(tx, tenantId, kind);
     const last = await tx.policyDocument.findFirst({
       where: { tenantId, kind },
@@ -212,7 +216,7 @@ export async function publishVersion(
   const { kind, version } = input;
   const tenantId = actor.tenant.id;
   const who = auditActorOf(actor);
-  const published = await db.prisma.$transaction(async (tx) => {
+  const published = await withTenant(db, actor.tenant.id, async (tx) => {
     await lockDocuments(tx, tenantId, kind);
     const doc = await tx.policyDocument.findFirst({ where: { tenantId, kind, version } });
     if (!doc) {
@@ -354,7 +358,9 @@ export async function getPublished(
   tx?: Prisma.TransactionClient,
   knownVersion?: number | null,
 ): Promise<Published> {
-  const client = tx ?? db.prisma;
+  if (!tx)
+    return withTenant(db, tenantId, (scoped) => getPublished(db, tenantId, kind, scoped, knownVersion));
+  const client = tx;
   const key = `${tenantId}:${kind}`;
   const cache = cacheOf(db);
   const cached = cache.get(key);

@@ -1,5 +1,5 @@
 import type { Database, TicketPriority, TicketStatus } from "@keel/db";
-import { newId } from "@keel/db";
+import { newId, withTenant } from "@keel/db";
 import {
   can,
   type TActionMode,
@@ -30,7 +30,7 @@ export async function summarizeTicket(
   requestId?: string,
 ): Promise<TTicketSummary> {
   const who = auditActorOf(actor);
-  const summary = await db.prisma.$transaction(async (tx) => {
+  const summary = await withTenant(db, actor.tenant.id, async (tx) => {
     const ticket = await tx.ticket.findFirst({
       where: { id: ticketId, tenantId: actor.tenant.id },
       include: {
@@ -126,24 +126,26 @@ export async function listTickets(
   filter: { status?: TicketStatus; query?: string } = {},
 ): Promise<TTicketListItem[]> {
   const query = filter.query?.trim();
-  const rows = await db.prisma.ticket.findMany({
-    where: {
-      tenantId: actor.tenant.id,
-      ...(filter.status ? { status: filter.status } : {}),
-      ...(query
-        ? {
-            OR: [
-              { subject: { contains: query, mode: "insensitive" } },
-              { customer: { name: { contains: query, mode: "insensitive" } } },
-              ...(/^\d+$/.test(query) ? [{ number: Number(query) }] : []),
-            ],
-          }
-        : {}),
-    },
-    orderBy: [{ updatedAt: "desc" }, { number: "desc" }],
-    include: { customer: { select: { name: true } }, _count: { select: { messages: true } } },
-    take: 200,
-  });
+  const rows = await withTenant(db, actor.tenant.id, (tx) =>
+    tx.ticket.findMany({
+      where: {
+        tenantId: actor.tenant.id,
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(query
+          ? {
+              OR: [
+                { subject: { contains: query, mode: "insensitive" } },
+                { customer: { name: { contains: query, mode: "insensitive" } } },
+                ...(/^\d+$/.test(query) ? [{ number: Number(query) }] : []),
+              ],
+            }
+          : {}),
+      },
+      orderBy: [{ updatedAt: "desc" }, { number: "desc" }],
+      include: { customer: { select: { name: true } }, _count: { select: { messages: true } } },
+      take: 200,
+    }),
+  );
   return rows.map((t) => ({
     id: t.id,
     number: t.number,
@@ -173,7 +175,7 @@ function ticketViewEvent(ticketId: string, found: boolean): TAuditEvent {
 /** Loads one ticket with its conversation for the sandbox helpdesk's ticket view; audited as a read. */
 export async function viewTicket(db: Database, actor: TActor, ticketId: string, requestId?: string) {
   const who = auditActorOf(actor);
-  return db.prisma.$transaction(async (tx) => {
+  return withTenant(db, actor.tenant.id, async (tx) => {
     const ticket = await tx.ticket.findFirst({
       where: { id: ticketId, tenantId: actor.tenant.id },
       include: { customer: true, messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
@@ -197,7 +199,7 @@ export async function addReply(
     throw new AppError("BAD_REQUEST", `The reply is longer than ${REPLY_MAX_LENGTH} characters.`);
   }
   const who = auditActorOf(actor);
-  const result = await db.prisma.$transaction(async (tx) => {
+  const result = await withTenant(db, actor.tenant.id, async (tx) => {
     const ticket = await tx.ticket.findFirst({
       where: { id: input.ticketId, tenantId: actor.tenant.id },
       select: { id: true, status: true },
@@ -257,7 +259,7 @@ export async function ticketContext(
   modes: Record<string, TActionMode>,
 ): Promise<TTicketContext> {
   const who = auditActorOf(actor);
-  const context = await db.prisma.$transaction(async (tx) => {
+  const context = await withTenant(db, actor.tenant.id, async (tx) => {
     const ticket = await tx.ticket.findFirst({
       where: { id: ticketId, tenantId: actor.tenant.id },
       include: {

@@ -12,7 +12,11 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import * as z from "zod";
 import type { TActor, TIdentity } from "../actor";
 import { AppError } from "../errors";
+import { cookieWriteRefusal } from "../http/origins";
+import { auditActorOf } from "../services/audit";
 import { auditPermissionDenied, identityFromToken, resolveActor } from "../services/identity";
+import { auditCsrfRefusal, auditRefusedToken, recordSecurityRefusal } from "../services/security-events";
+import { findTenantSpoof, TENANT_SPOOF_MESSAGE } from "./tenant-spoof";
 
 // ---- 1. context -----------------------------------------------------------------------------------
 
@@ -22,6 +26,8 @@ export type TContext = {
   identity: TIdentity | null;
   /** Why a presented credential was refused; the call then fails as UNAUTHORIZED, never as anonymous. */
   authError: string | null;
+  /** The request's headers (tenant-spoof check); never a source of identity or tenant. */
+  headers: Headers;
 };
 
 export type TContextSources = {
@@ -30,9 +36,18 @@ export type TContextSources = {
   method: string;
   /** Reads the console's session cookie; only consulted when no bearer token is presented. */
   sessionIdentity: () => Promise<TIdentity | null>;
-  /** The server's own origin, for the cross-site check on cookie-authenticated writes. */
-  selfOrigin: string | null;
+  /** The server's own origin(s), for the cross-site check on cookie-authenticated writes. */
+  selfOrigin: string | readonly string[] | null;
 };
+
+/** Security audit writes must never turn a refusal into a 500, nor a refusal into a success. */
+async function auditSafely(write: Promise<void>): Promise<void> {
+  try {
+    await write;
+  } catch (error) {
+    console.error("[security] could not record a refused request:", error);
+  }
+}
 
 /** Builds the request context: a bearer token wins over a cookie and is never silently ignored. */
 export async function createContext(sources: TContextSources): Promise<TContext> {
@@ -42,23 +57,39 @@ export async function createContext(sources: TContextSources): Promise<TContext>
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const identity = match?.[1] ? await identityFromToken(db, match[1]) : null;
+    // A revoked or expired token of ours is audited in its own tenant (rate-limited per token).
+    if (!identity && match?.[1]) await auditSafely(auditRefusedToken(db, match[1], requestId));
     return {
       db,
       requestId,
       identity,
       authError: identity ? null : "Your extension token is invalid, expired or revoked. Connect again.",
+      headers,
     };
   }
   const identity = await sources.sessionIdentity();
-  if (identity && sources.method !== "GET" && sources.method !== "HEAD") {
-    // Cookie-authenticated writes must come from our own pages (CSRF defence in depth: tRPC POSTs are
-    // JSON, which already forces a CORS preflight for cross-site callers).
-    const origin = headers.get("origin");
-    if (origin && sources.selfOrigin && origin !== sources.selfOrigin) {
-      return { db, requestId, identity: null, authError: "Cross-site request refused." };
+  if (identity) {
+    // Cookie-authenticated writes must come from our own pages (Origin, else Sec-Fetch-Site) and carry
+    // the x-keel-csrf header our clients send (docs/decisions/008). Bearer calls never reach this.
+    const self = sources.selfOrigin === null ? [] : [sources.selfOrigin].flat();
+    const refusal = cookieWriteRefusal(headers, sources.method, self);
+    if (refusal) {
+      await auditSafely(
+        auditCsrfRefusal(
+          db,
+          identity,
+          {
+            reason: `cross-site write refused: ${refusal}`,
+            origin: headers.get("origin"),
+            method: sources.method,
+          },
+          requestId,
+        ),
+      );
+      return { db, requestId, identity: null, authError: "Cross-site request refused.", headers };
     }
   }
-  return { db, requestId, identity, authError: null };
+  return { db, requestId, identity, authError: null, headers };
 }
 
 // ---- 2. init ----------------------------------------------------------------------------------------
@@ -115,16 +146,42 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 /** The caller is bound to one tenant by a membership that exists now. */
-export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  const actor: TActor | null = await resolveActor(ctx.db, ctx.identity);
-  if (!actor) {
-    throw new TRPCError({
-      code: "UNAUTHORIZED",
-      message: "Your account no longer has access to this workspace.",
+export const tenantProcedure = authedProcedure
+  .use(async ({ ctx, next }) => {
+    const actor: TActor | null = await resolveActor(ctx.db, ctx.identity);
+    if (!actor) {
+      throw new TRPCError({
+        code: "UNAUTHORIZED",
+        message: "Your account no longer has access to this workspace.",
+      });
+    }
+    return next({ ctx: { ...ctx, actor } });
+  })
+  .use(async ({ ctx, next, path, getRawInput }) => {
+    // A tenant named in the request (header or input) is a spoofing attempt: refused and audited.
+    const spoof = findTenantSpoof({
+      path,
+      rawInput: await getRawInput(),
+      headers: ctx.headers,
+      tenant: ctx.actor.tenant,
     });
-  }
-  return next({ ctx: { ...ctx, actor } });
-});
+    if (spoof) {
+      await recordSecurityRefusal(
+        ctx.db,
+        auditActorOf(ctx.actor),
+        {
+          kind: "tenant_spoof",
+          targetType: "procedure",
+          targetId: path,
+          reason: `tenant named in the request (${spoof.where})`,
+          resourceId: spoof.named ?? undefined,
+        },
+        ctx.requestId,
+      );
+      throw new TRPCError({ code: "FORBIDDEN", message: TENANT_SPOOF_MESSAGE });
+    }
+    return next();
+  });
 
 /** The caller's role holds a permission; a refusal is audited in the caller's tenant. */
 export function permissionProcedure(permission: TPermission) {

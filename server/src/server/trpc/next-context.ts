@@ -1,7 +1,9 @@
 import "server-only";
 import { headers as nextHeaders } from "next/headers";
+import { getEnv } from "~/env";
 import { identityFromSession } from "../auth/session";
 import { getDatabase } from "../db";
+import { selfOriginsOf } from "../http/origins";
 import { createContext } from "./init";
 
 function originOf(headers: Headers): string | null {
@@ -18,7 +20,8 @@ export async function createHttpContext(req: Request) {
     headers: req.headers,
     method: req.method,
     sessionIdentity: identityFromSession,
-    selfOrigin: originOf(req.headers),
+    // Where the request was addressed, and NEXTAUTH_URL (a TLS-terminating proxy may hide the scheme).
+    selfOrigin: selfOriginsOf(req.headers, getEnv().NEXTAUTH_URL),
   });
 }
 

@@ -1,20 +1,24 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "~/server/routers";
+import { getEnv } from "~/env";
+import { identityFromSession } from "~/server/auth/session";
+import { getDatabase } from "~/server/db";
+import { extensionOriginsFor, selfOriginsOf } from "~/server/http/origins";
+import { createTrpcHttpHandler } from "~/server/trpc/http";
 import { createHttpContext } from "~/server/trpc/next-context";
 
 export const dynamic = "force-dynamic";
 
-function handler(req: Request) {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: () => createHttpContext(req),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR")
-        console.error(`[trpc] ${path ?? "?"} failed:`, error.cause ?? error);
-    },
-  });
-}
+// CORS (own origin + KEEL_EXTENSION_ORIGINS), then tRPC: see server/src/server/trpc/http.ts.
+const handler = createTrpcHttpHandler({
+  database: getDatabase,
+  createContext: createHttpContext,
+  sessionIdentity: () => identityFromSession(),
+  policy: (req) => {
+    const env = getEnv();
+    return {
+      self: selfOriginsOf(req.headers, env.NEXTAUTH_URL),
+      extensions: extensionOriginsFor(env.KEEL_EXTENSION_ORIGINS, env.NODE_ENV),
+    };
+  },
+});
 
-export { handler as GET, handler as POST };
+export { handler as GET, handler as OPTIONS, handler as POST };
