@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, DEFAULT_PERMISSION_GRANTS, PERMISSIONS, type TPermission } from "./permissions";
+import { can, DEFAULT_PERMISSION_GRANTS, PERMISSIONS, type TPermission, tokenAllows } from "./permissions";
 import { ROLES, type TRole } from "./roles";
 
 /** Who may manage what reaches the whole tenant from outside: admins only. */
@@ -28,5 +28,24 @@ describe("permission registry", () => {
       const holders = ROLES.filter((role: TRole) => can(role, permission).allowed);
       expect(holders, permission).toEqual(["admin"]);
     }
+  });
+});
+
+describe("token scopes", () => {
+  it("copilot covers the sidebar's work and none of the console's administration", () => {
+    expect(tokenAllows(["copilot"], "ticket.read")).toBe(true);
+    expect(tokenAllows(["copilot"], "approval.decide")).toBe(true);
+    for (const p of [
+      "policy.manage",
+      "permissions.manage",
+      "apiKey.manage",
+      "connector.manage",
+      "audit.read",
+    ] as const)
+      expect(tokenAllows(["copilot"], p)).toBe(false);
+  });
+  it("grants nothing for no or unknown scopes", () => {
+    expect(tokenAllows([], "ticket.read")).toBe(false);
+    expect(tokenAllows(["admin", "constructor", "__proto__"], "ticket.read")).toBe(false);
   });
 });

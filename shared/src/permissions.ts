@@ -189,3 +189,29 @@ export function canExecute(
   if (mode === "execute") return { allowed: true };
   return { allowed: false, reason: `role "${role}" has mode "${mode}" for action "${action}"` };
 }
+
+/**
+ * What an extension token may be used for: a subset of its holder's permissions, fixed when the token is
+ * issued. "copilot" is the sidebar's work; administration (policies, permissions, keys, connectors,
+ * other people's tokens) and the audit log stay in the console, even for an admin's token.
+ */
+export const TOKEN_SCOPES = {
+  copilot: [
+    "ticket.read",
+    "approval.decide",
+    "escalation.take",
+    "extensionToken.manageOwn",
+    "policy.read",
+    "permissions.read",
+  ],
+} as const satisfies Record<string, readonly TPermission[]>;
+export type TTokenScope = keyof typeof TOKEN_SCOPES;
+
+/** Whether a token with these scopes may use a permission (unknown scopes grant nothing). */
+export function tokenAllows(scopes: readonly string[], permission: TPermission): boolean {
+  return scopes.some((scope) =>
+    Object.hasOwn(TOKEN_SCOPES, scope)
+      ? (TOKEN_SCOPES[scope as TTokenScope] as readonly TPermission[]).includes(permission)
+      : false,
+  );
+}

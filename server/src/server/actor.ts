@@ -24,4 +24,6 @@ export type TActor = {
   via: TIdentity["via"];
   tokenId: string | null;
   tokenExpiresAt: Date | null;
+  /** The token's scopes (a subset of the role's permissions); absent for console sessions. */
+  tokenScopes?: readonly string[];
 };

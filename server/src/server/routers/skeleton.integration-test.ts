@@ -202,3 +202,41 @@ describe("console session", () => {
     await expectTrpcError(caller.auth.whoami(), "UNAUTHORIZED");
   });
 });
+
+describe("extension token scopes", () => {
+  it("an admin's extension token carries the copilot scope only: console administration is refused and audited", async () => {
+    const admin = await connect("admin@northwind.test");
+    const row = await db.prisma.extensionToken.findUniqueOrThrow({ where: { id: admin.tokenId } });
+    expect(row.scopes).toEqual(["copilot"]);
+    const caller = await callerWithToken(db, admin.token);
+
+    // Sidebar work is in scope.
+    const current = await caller.permissions.get();
+    expect(current.matrix).toBeTruthy();
+
+    // Administration is not, although the role has it (the same call with a console session works).
+    const before = await db.prisma.permissionMatrixVersion.count({ where: { tenantId: admin.tenant.id } });
+    const refused = await expectTrpcError(
+      caller.permissions.update({ matrix: current.matrix, note: "from a token" }),
+      "FORBIDDEN",
+    );
+    expect(refused.message).toMatch(/not scoped/);
+    expect(await db.prisma.permissionMatrixVersion.count({ where: { tenantId: admin.tenant.id } })).toBe(
+      before,
+    );
+    const audit = await db.prisma.auditEvent.findFirst({
+      where: { tenantId: admin.tenant.id, action: "auth.permission_denied", targetId: "permissions.update" },
+      orderBy: { seq: "desc" },
+    });
+    expect(audit?.reason).toMatch(/token scopes \(copilot\) do not include permissions.manage/);
+
+    const session = await callerWithSession(db, {
+      via: "session",
+      userId: admin.user.id,
+      sessionTenantId: admin.tenant.id,
+    });
+    await expect(
+      session.permissions.update({ matrix: current.matrix, note: "from the console" }),
+    ).resolves.toBeTruthy();
+  });
+});

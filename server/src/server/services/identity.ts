@@ -183,6 +183,7 @@ export async function identityFromToken(db: Database, secret: string): Promise<T
           via: "extension_token",
           tokenId: token.id,
           tokenExpiresAt: token.expiresAt,
+          tokenScopes: token.scopes,
         }
       : null,
   };
@@ -210,6 +211,8 @@ export async function resolveActor(db: Database, identity: TIdentity): Promise<T
     via: identity.via,
     tokenId: identity.via === "extension_token" ? identity.tokenId : null,
     tokenExpiresAt: identity.via === "extension_token" ? identity.tokenExpiresAt : null,
+    // A token whose scopes were not read with it gets none (fail closed).
+    ...(identity.via === "extension_token" ? { tokenScopes: [] } : {}),
   };
 }
 

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Database } from "@keel/db";
-import { can, canExecute, type TActionId, type TPermission } from "@keel/shared";
+import { can, canExecute, type TActionId, type TPermission, tokenAllows } from "@keel/shared";
 import { initTRPC, TRPCError } from "@trpc/server";
 import * as z from "zod";
 import type { TActor, TIdentity } from "../actor";
@@ -190,6 +190,20 @@ export function permissionProcedure(permission: TPermission) {
     if (!decision.allowed) {
       await auditPermissionDenied(ctx.db, ctx.actor, path, decision.reason);
       throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ctx.actor.role}) may not do this.` });
+    }
+    // An extension token carries a subset of its holder's permissions.
+    if (ctx.actor.via === "extension_token" && !tokenAllows(ctx.actor.tokenScopes ?? [], permission)) {
+      const scopes = (ctx.actor.tokenScopes ?? []).join(", ") || "none";
+      await auditPermissionDenied(
+        ctx.db,
+        ctx.actor,
+        path,
+        `token scopes (${scopes}) do not include ${permission}`,
+      );
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: "Your extension token is not scoped for this. Use the web console.",
+      });
     }
     return next();
   });
