@@ -9,7 +9,7 @@ import { createTestDatabase } from "@keel/db/testing";
 import { DEFAULT_ACTION_MODES } from "@keel/shared";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callerWithToken } from "../testing/harness";
+import { callerWithSession, callerWithToken } from "../testing/harness";
 import { appRouter } from ".";
 
 type Caller = Awaited<ReturnType<typeof callerWithToken>>;
@@ -176,7 +176,12 @@ beforeAll(async () => {
   });
   expect(request.status).toBe("pending_approval");
   const escalation = await asBAgent.escalation.create({ ticketId: ticket.id, note: "needs a human" });
-  const asBAdmin = await callerWithToken(db, bAdmin.token);
+  // Administration runs in the console (an extension token is scoped to the copilot's work).
+  const asBAdmin = await callerWithSession(db, {
+    via: "session",
+    userId: bAdmin.user.id,
+    sessionTenantId: bAdmin.tenant.id,
+  });
   const current = await asBAdmin.policy.get({ kind: "policy", version: null });
   const draft = await asBAdmin.policy.saveDraft({
     kind: "policy",
@@ -215,7 +220,14 @@ beforeAll(async () => {
     aTicketId: aTicket.id,
     apiKeyId: apiKey.key.id,
   };
-  attacker = await callerWithToken(db, (await connect("admin@northwind.test")).token);
+  // The attacker is tenant A's admin in the console: a session holds every permission the role has, so
+  // each procedure is tried with full power (a token would be refused most of them by its scope).
+  const aAdmin = await connect("admin@northwind.test");
+  attacker = await callerWithSession(db, {
+    via: "session",
+    userId: aAdmin.user.id,
+    sessionTenantId: aAdmin.tenant.id,
+  });
 });
 
 afterAll(async () => {
