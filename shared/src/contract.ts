@@ -2,6 +2,7 @@ import * as z from "zod";
 import { ZActionId, ZRiskBand } from "./actions";
 import { adminContract } from "./contract-admin";
 import { integrationContract } from "./contract-integrations";
+import { knowledgeContract } from "./contract-knowledge";
 import { ZRole } from "./roles";
 
 /*
@@ -292,6 +293,7 @@ export const ZEmpty = z.object({}).strict().optional();
 export const contract = {
   ...adminContract,
   ...integrationContract,
+  ...knowledgeContract,
   "auth.connectExtension": {
     kind: "mutation",
     input: ZConnectExtensionInput,

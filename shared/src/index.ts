@@ -4,6 +4,7 @@ export * from "./client";
 export * from "./contract";
 export * from "./contract-admin";
 export * from "./contract-integrations";
+export * from "./contract-knowledge";
 export * from "./errors";
 export * from "./permissions";
 export * from "./roles";

@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   "permissions.manage",
   "apiKey.manage",
   "connector.manage",
+  "knowledge.manage",
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +61,8 @@ export const DEFAULT_PERMISSION_GRANTS: Record<TRole, readonly TPermission[]> = 
     // Server-to-server keys and helpdesk credentials reach the whole tenant: admins only.
     "apiKey.manage",
     "connector.manage",
+    // Articles, imports and who may read each knowledge tier.
+    "knowledge.manage",
   ],
   // Auditors read audit data and the rules in force, and change nothing.
   auditor: ["audit.read", "extensionToken.manageOwn", "console.access", "policy.read", "permissions.read"],

@@ -25,6 +25,7 @@ type B = {
   policyVersion: number;
   aTicketId: string;
   apiKeyId: string;
+  articleId: string;
 };
 
 const SECRET_MARKER = "cloudly-confidential-marker-7f3a";
@@ -62,6 +63,8 @@ async function fingerprint(tenantId: string): Promise<string> {
     p.auditEvent.count({ where: { tenantId } }),
     p.refundLedgerEntry.count({ where: { tenantId } }),
     p.apiKey.findMany({ where: { tenantId }, select: { id: true, revokedAt: true } }),
+    p.knowledgeArticle.findMany({ where: { tenantId }, select: { id: true, version: true } }),
+    p.knowledgeTierPolicy.findMany({ where: { tenantId }, select: { tier: true, roles: true } }),
     p.connectorCredential.findMany({
       where: { tenantId },
       select: { id: true, ciphertext: true, updatedAt: true },
@@ -154,6 +157,29 @@ const ATTACKS: Record<string, (b: B) => Attack[]> = {
   ],
   "connector.listCredentials": () => [{ input: undefined, expect: "no_leak" }],
   "connector.deleteCredential": () => [{ input: { connector: "zendesk" }, expect: "not_found" }],
+  "knowledge.suggest": (b) => [{ input: { ticketId: b.ticketId }, expect: "not_found" }],
+  "knowledge.search": () => [{ input: { query: `${SECRET_MARKER} confidential` }, expect: "no_leak" }],
+  "knowledge.list": () => [{ input: {}, expect: "no_leak" }],
+  "knowledge.get": (b) => [{ input: { articleId: b.articleId }, expect: "not_found" }],
+  "knowledge.save": (b) => [
+    {
+      input: { id: b.articleId, title: "Overwritten", body: "Overwritten by tenant A", tier: "public" },
+      expect: "not_found",
+    },
+  ],
+  "knowledge.import": () => [
+    {
+      input: {
+        format: "jsonl",
+        content: JSON.stringify({ title: "Own tenant article", body: "Lives in tenant A only." }),
+      },
+      expect: "no_leak",
+    },
+  ],
+  "knowledge.tiers": () => [{ input: undefined, expect: "no_leak" }],
+  "knowledge.setTier": () => [
+    { input: { tier: "privileged", roles: ["supervisor", "admin"], retentionDays: 365 }, expect: "no_leak" },
+  ],
 };
 
 beforeAll(async () => {
@@ -199,6 +225,13 @@ beforeAll(async () => {
     baseUrl: `https://${SECRET_MARKER}.zendesk.com`,
     secret: "cloudly-zendesk-token",
   });
+  // Tenant B's knowledge, public tier, carrying the marker in its title and body.
+  const article = await asBAdmin.knowledge.save({
+    title: `Confidential ${SECRET_MARKER}`,
+    body: `Internal ${SECRET_MARKER} confidential procedure for Cloudly workspaces.`,
+    tier: "public",
+    tags: [],
+  });
   const auditEvent = await db.prisma.auditEvent.findFirstOrThrow({ where: { tenantId: cloudly.id } });
   const order = await db.prisma.order.findFirstOrThrow({ where: { tenantId: northwind.id } });
   const aTicket = await db.prisma.ticket.findFirstOrThrow({
@@ -219,6 +252,7 @@ beforeAll(async () => {
     policyVersion: draft.version,
     aTicketId: aTicket.id,
     apiKeyId: apiKey.key.id,
+    articleId: article.id,
   };
   // The attacker is tenant A's admin in the console: a session holds every permission the role has, so
   // each procedure is tried with full power (a token would be refused most of them by its scope).
@@ -252,6 +286,7 @@ describe("cross-tenant access", () => {
       b.tokenId,
       b.auditEventId,
       b.apiKeyId,
+      b.articleId,
     ];
 
     for (const [name, attacks] of Object.entries(ATTACKS)) {

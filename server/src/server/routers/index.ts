@@ -3,6 +3,7 @@ import { actionRouter, approvalRouter, escalationRouter } from "./action";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { apiKeyRouter, connectorRouter } from "./integrations";
+import { knowledgeRouter } from "./knowledge";
 import { permissionsRouter } from "./permissions";
 import { policyRouter } from "./policy";
 import { ticketRouter } from "./ticket";
@@ -18,6 +19,7 @@ export const appRouter = router({
   permissions: permissionsRouter,
   apiKey: apiKeyRouter,
   connector: connectorRouter,
+  knowledge: knowledgeRouter,
 });
 
 export type AppRouter = typeof appRouter;

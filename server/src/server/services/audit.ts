@@ -82,6 +82,36 @@ export type TAuditEvent =
       reason?: string;
       metadata?: { trigger: string; escalationId: string; ticketId: string };
     }
+  | {
+      action: "kb.suggest";
+      targetType: "ticket";
+      targetId: string;
+      outcome: Outcome;
+      reason?: string;
+      /** Cited articles as id@version, and the tiers searched. */
+      metadata?: { articles: string[]; tiers: string[] };
+    }
+  | {
+      action: "knowledge.article_saved";
+      targetType: "knowledge_article";
+      targetId: string;
+      outcome: Outcome;
+      metadata: { version: number; tier: string; created: boolean };
+    }
+  | {
+      action: "knowledge.imported";
+      targetType: "knowledge_base";
+      targetId: string;
+      outcome: Outcome;
+      metadata: { format: "markdown" | "jsonl"; created: number; updated: number };
+    }
+  | {
+      action: "knowledge.tier_updated";
+      targetType: "knowledge_tier";
+      targetId: string;
+      outcome: Outcome;
+      metadata: { roles: string[]; retentionDays: number | null };
+    }
   | { action: "auth.sign_in_failed"; targetType: "user"; targetId: string; outcome: "denied"; reason: string }
   | {
       /**
