@@ -14,6 +14,7 @@ import type {
   TDisconnectOutcome,
   TEscalationAssessment,
   TEscalationList,
+  TKbSuggestions,
   TListActionsRequest,
   TStatusRequest,
   TTicketRef,
@@ -37,6 +38,7 @@ export type TMessageMap = {
   "escalation-create": { req: TCreateEscalationRequest; res: TResult<TEscalationView> };
   "escalation-list": { req: { ticketId?: string }; res: TResult<TEscalationList> };
   "escalation-take": { req: { escalationId: string }; res: TResult<TEscalationView> };
+  "kb-suggest": { req: TTicketRef; res: TResult<TKbSuggestions> };
 };
 export type TMessageName = keyof TMessageMap;
 

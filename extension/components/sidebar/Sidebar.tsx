@@ -11,6 +11,7 @@ import { ActionsPanel } from "./governance/ActionsPanel";
 import { EscalationPanel } from "./governance/EscalationPanel";
 import { RequestsPanel } from "./governance/RequestsPanel";
 import { type TGovernance, useTicketGovernance } from "./governance/useTicketGovernance";
+import { KbSuggestions } from "./KbSuggestions";
 import { LoadingState } from "./LoadingState";
 import { NotConnectedState } from "./NotConnectedState";
 import { SidebarHeader } from "./SidebarHeader";
@@ -148,6 +149,7 @@ export function Sidebar() {
               <>
                 <TabPanel id="summary" selected={activeTab}>
                   {summaryBody}
+                  {ticket ? <KbSuggestions ticketId={ticket.ticketId} tokenId={connected.tokenId} /> : null}
                 </TabPanel>
                 <TabPanel id="actions" selected={activeTab}>
                   <ActionsPanel governance={governance} />

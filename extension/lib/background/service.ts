@@ -62,6 +62,7 @@ export type TCreateEscalationRequest = { ticketId: string; note?: string };
 export type TEscalationAssessment = TProcedureOutput<"escalation.assess">;
 export type TActionList = TProcedureOutput<"action.list">;
 export type TEscalationList = TProcedureOutput<"escalation.list">;
+export type TKbSuggestions = TProcedureOutput<"knowledge.suggest">;
 
 const REVOKE_TIMEOUT_MS = 5_000;
 
@@ -284,6 +285,10 @@ export function createBackgroundService(deps: TBackgroundDeps) {
   const takeEscalation = (request: { escalationId: string }): Promise<TResult<TEscalationView>> =>
     authed("escalation.take", request);
 
+  /** Knowledge articles matching the ticket (the kb.suggest copilot step), with the words they matched. */
+  const suggestArticles = (request: TTicketRef): Promise<TResult<TKbSuggestions>> =>
+    authed("knowledge.suggest", { ticketId: request.ticketId, limit: 5 });
+
   return {
     status,
     connect,
@@ -298,6 +303,7 @@ export function createBackgroundService(deps: TBackgroundDeps) {
     createEscalation,
     listEscalations,
     takeEscalation,
+    suggestArticles,
   };
 }
 

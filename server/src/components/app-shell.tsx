@@ -64,6 +64,7 @@ const CONSOLE_LINKS = [
   { href: "/console/escalations", label: "Escalations" },
   { href: "/console/policies", label: "Policies" },
   { href: "/console/permissions", label: "Permissions" },
+  { href: "/console/knowledge", label: "Knowledge" },
   { href: "/console/audit", label: "Audit log" },
   { href: "/console/tokens", label: "Extension tokens" },
   { href: "/console/api-keys", label: "API keys" },

@@ -69,7 +69,8 @@ describe("knowledge retrieval", () => {
       where: { tenantId: northwind, action: "kb.suggest", targetId: ticket.id },
       orderBy: { seq: "desc" },
     });
-    expect((audit?.metadata as { articles: string[] }).articles[0]).toMatch(/@\d+$/);
+    const metadata = audit?.metadata as { articles: string[] } | undefined;
+    expect(metadata?.articles[0]).toMatch(/@\d+$/);
   });
 
   it("reads only tiers the role may read AND the charter allows", async () => {
