@@ -1,4 +1,5 @@
 import { isIPv6 } from "node:net";
+import { detectPii, type TPiiEntityType } from "../safety/pii";
 
 /*
  * Redaction for audit events: personal data and secrets never reach the append-only log, where they
@@ -8,9 +9,11 @@ import { isIPv6 } from "node:net";
  * Masked in any string: e-mail addresses, phone numbers, card numbers (Luhn-checked), IBANs
  * (mod-97-checked), US SSNs, IPv4/IPv6 addresses, bearer tokens, known API key formats (keel_ext_,
  * sk-, ghp_, AKIA, JWTs, ...), credentials in URLs and `password=...` pairs, and long random-looking
- * hex/base64 strings. Values under keys named like password/token/secret/authorization are replaced
- * whole. Structure, ids, booleans and amounts are kept: the checks are anchored and validated so that
- * order numbers (NW-48213), amounts (49.99), dates and ids (tkt_3kq7...) survive.
+ * hex/base64 strings; then people's names, street addresses and the looser identifier formats the
+ * rules miss, found by the PII detector (../safety/pii.ts, decision record 011). Values under keys
+ * named like password/token/secret/authorization are replaced whole. Structure, ids, booleans and
+ * amounts are kept: the checks are anchored and validated so that order numbers (NW-48213), amounts
+ * (49.99), dates and ids (tkt_3kq7...) survive.
  */
 
 /** The marker that replaces a value under a sensitive key. */
@@ -182,6 +185,31 @@ function looksRandom(s: string): boolean {
   return count(/[A-Z]/g) >= 2 && count(/[a-z]/g) >= 2 && count(/\d/g) >= 2;
 }
 
+const PII_MASKS: Record<TPiiEntityType, string> = {
+  EMAIL_ADDRESS: "email",
+  PHONE_NUMBER: "phone",
+  CREDIT_CARD: "card",
+  IBAN_CODE: "iban",
+  US_SSN: "ssn",
+  IP_ADDRESS: "ip",
+  STREET_ADDRESS: "address",
+  PERSON: "person",
+};
+
+// What the rules above leave: names, street addresses, loosely written phone numbers.
+function redactPersonalData(text: string): string {
+  const spans = detectPii(text).filter((s) => !s.value.includes("[redacted"));
+  if (spans.length === 0) return text;
+  let out = "";
+  let cursor = 0;
+  for (const s of spans) {
+    const kind = s.type === "CREDIT_CARD" ? `card …${digitsOf(s.value).slice(-4)}` : PII_MASKS[s.type];
+    out += text.slice(cursor, s.start) + mask(kind);
+    cursor = s.end;
+  }
+  return out + text.slice(cursor);
+}
+
 function redactText(text: string, identifierContext: boolean): string {
   // PostgreSQL text and jsonb cannot hold NUL.
   let out = text.includes("\u0000") ? text.replaceAll("\u0000", "\uFFFD") : text;
@@ -192,6 +220,7 @@ function redactText(text: string, identifierContext: boolean): string {
   if (!identifierContext) {
     out = out.replace(LONG_HEX, (m) => (/[a-fA-F]/.test(m) && /\d/.test(m) ? mask("secret") : m));
     out = out.replace(LONG_BASE64, (m) => (looksRandom(m) ? mask("secret") : m));
+    out = redactPersonalData(out);
   }
   return out;
 }
