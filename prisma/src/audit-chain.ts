@@ -14,8 +14,8 @@
  * as a chain. So from the first append on, changing, removing or inserting a pre-chain event is
  * detected too (as a range: which of them changed cannot be told).
  */
-import { createHash } from "node:crypto";
-import type { AuditOutcome, Prisma, PrismaClient } from "./generated/prisma/client";
+import { createHash, randomUUID } from "node:crypto";
+import { type AuditOutcome, Prisma, type PrismaClient } from "./generated/prisma/client";
 
 export const GENESIS_HASH = "genesis";
 /** Events written before the chain existed (migration 0002) carry this instead of a hash. */
@@ -164,41 +164,104 @@ async function sealPreChain(
   return seal;
 }
 
+/** What the one-statement append needs: the event's content, createdAt optional (the database's clock). */
+export type AuditAppendInput = Omit<AuditEventContent, "createdAt"> & { createdAt?: Date };
+
+/** The message of the keel_raise() a strict append raises when the head is not ready (see below). */
+export const AUDIT_HEAD_NOT_READY = "audit chain head not ready";
+
+// Stand-ins for the two values only the database knows at append time (seq and createdAt). Random,
+// so no event content can contain them; quoted as JSON, so the split lands exactly on the value.
+const SEQ_MARK = `\u0001seq-${randomUUID()}`;
+const AT_MARK = `\u0001at-${randomUUID()}`;
+
 /**
- * Appends an event to its tenant's chain inside the caller's transaction. The chain head's row lock
- * serialises concurrent appends for one tenant until the transaction ends; other tenants are not
- * blocked. Call it last in the transaction (the lock is held until commit) and under READ COMMITTED
- * (Prisma's default), where a waiting append sees the head its predecessor committed.
+ * The canonical body of an event (what computeAuditHash hashes) split around its createdAt and seq,
+ * so SQL can splice them in: body = before + createdAt + between + seq + after.
  */
-export async function appendAuditEvent(
-  tx: Prisma.TransactionClient,
-  event: Omit<AuditEventContent, "createdAt"> & { createdAt?: Date },
-): Promise<{ seq: number; hash: string }> {
-  const head = await lockChainHead(tx, event.tenantId);
-  const seq = head.seq + 1;
-  // A head still at genesis past seq 0 sits after pre-chain events: seal them into the chain.
-  const prevHash =
-    head.hash === GENESIS_HASH && head.seq > 0 ? await sealPreChain(tx, event.tenantId, head.seq) : head.hash;
-  // Taken after the lock, so createdAt follows seq order. Millisecond precision: what TIMESTAMP(3)
-  // stores, so the hash recomputes from the row.
-  const createdAt = new Date(Math.floor((event.createdAt ?? new Date()).getTime()));
+function bodyAroundSeqAndTime(event: AuditAppendInput & { metadata: unknown }) {
+  const marked = canonicalJson({
+    seq: SEQ_MARK,
+    id: event.id,
+    tenantId: event.tenantId,
+    actorType: event.actorType,
+    actorId: event.actorId,
+    actorLabel: event.actorLabel,
+    action: event.action,
+    targetType: event.targetType,
+    targetId: event.targetId,
+    outcome: event.outcome,
+    reason: event.reason,
+    metadata: event.metadata,
+    requestId: event.requestId,
+    createdAt: AT_MARK,
+  });
+  // Keys are sorted: createdAt comes before seq. createdAt is a JSON string, seq a number.
+  const [before, rest] = marked.split(JSON.stringify(AT_MARK).slice(1, -1)) as [string, string];
+  const [between, after] = rest.split(JSON.stringify(SEQ_MARK)) as [string, string];
+  return { before, between, after };
+}
+
+/**
+ * One statement that appends an event to its tenant's chain (keel_append_audit, migration 0005): it
+ * moves the chain head (seq + 1, the old hash kept as prevHash, the new hash computed by PostgreSQL's
+ * sha256 over exactly the bytes computeAuditHash hashes) and inserts the event from the head's new
+ * values. The head's row lock serialises appends per tenant until the transaction ends; other tenants
+ * are not blocked. JavaScript builds the canonical body around the two values only the database knows
+ * (seq and createdAt); verification recomputes every hash in JavaScript, so the two must agree, and
+ * every chain test checks that they do.
+ *
+ * createdAt is the statement's time, never earlier than the previous event's, so it follows seq.
+ * The head must exist and hold no unsealed pre-chain events; otherwise the statement changes nothing
+ * and returns no row (or, with `strict`, raises AUDIT_HEAD_NOT_READY as SQLSTATE KL001, for batches
+ * that cannot look at results: see tenant-batch.ts).
+ */
+export function auditAppendSql(event: AuditAppendInput, options: { strict?: boolean } = {}): Prisma.Sql {
   // Hash exactly what jsonb will hand back: a JSON round trip turns Dates into strings, drops
   // undefined members and turns non-finite numbers into null, as the database would.
   const metadata = JSON.parse(JSON.stringify(event.metadata ?? {})) as Prisma.InputJsonValue;
-  const content: AuditEventContent = { ...event, metadata, createdAt };
-  const hash = computeAuditHash(prevHash, seq, content);
-  // The event and the new head in one statement (one round trip; this runs on every audited call).
-  await tx.$executeRaw`
-    WITH "event" AS (
-      INSERT INTO "AuditEvent" ("id", "tenantId", "seq", "prevHash", "hash", "actorType", "actorId", "actorLabel",
-        "action", "targetType", "targetId", "outcome", "reason", "metadata", "requestId", "createdAt")
-      VALUES (${content.id}, ${content.tenantId}, ${seq}, ${prevHash}, ${hash}, ${content.actorType},
-        ${content.actorId}, ${content.actorLabel}, ${content.action}, ${content.targetType}, ${content.targetId},
-        ${content.outcome}::"AuditOutcome", ${content.reason}, ${JSON.stringify(metadata)}::jsonb,
-        ${content.requestId}, ${createdAt})
-    )
-    UPDATE "AuditChainHead" SET "seq" = ${seq}, "hash" = ${hash} WHERE "tenantId" = ${content.tenantId}`;
-  return { seq, hash };
+  const { before, between, after } = bodyAroundSeqAndTime({ ...event, metadata });
+  const createdAt = event.createdAt ? new Date(Math.floor(event.createdAt.getTime())) : null;
+  // keel_append_audit (migration 0005) moves the head and inserts the event; see its comment.
+  return Prisma.sql`SELECT "seq", "hash" FROM keel_append_audit(${event.tenantId}, ${event.id}, ${event.actorType},
+    ${event.actorId}, ${event.actorLabel}, ${event.action}, ${event.targetType}, ${event.targetId}, ${event.outcome},
+    ${event.reason}, ${JSON.stringify(metadata)}::jsonb, ${event.requestId}, ${createdAt}::timestamp(3), ${before},
+    ${between}, ${after}, ${options.strict === true})`;
+}
+
+/**
+ * Makes the tenant's chain head ready for auditAppendSql, under its row lock: creates it on the first
+ * append (two first appends racing: one inserts, the other waits on the uniqueness check, finds the row
+ * and then queues on its lock) and seals pre-chain events into the chain (a head still at genesis past
+ * seq 0 sits after events written before the chain existed).
+ */
+async function prepareChainHead(tx: Prisma.TransactionClient, tenantId: string): Promise<void> {
+  const head = await lockChainHead(tx, tenantId);
+  if (head.hash === GENESIS_HASH && head.seq > 0) {
+    const seal = await sealPreChain(tx, tenantId, head.seq);
+    await tx.$executeRaw`UPDATE "AuditChainHead" SET "hash" = ${seal} WHERE "tenantId" = ${tenantId}`;
+  }
+}
+
+/**
+ * Appends an event to its tenant's chain inside the caller's transaction: one statement once the
+ * tenant has a chain head. Call it last in the transaction (the head's lock is held until commit) and
+ * under READ COMMITTED (Prisma's default), where a waiting append sees the head its predecessor
+ * committed.
+ */
+export async function appendAuditEvent(
+  tx: Prisma.TransactionClient,
+  event: AuditAppendInput,
+): Promise<{ seq: number; hash: string }> {
+  const statement = auditAppendSql(event);
+  let rows = await tx.$queryRaw<{ seq: number; hash: string }[]>(statement);
+  if (rows.length === 0) {
+    await prepareChainHead(tx, event.tenantId);
+    rows = await tx.$queryRaw<{ seq: number; hash: string }[]>(statement);
+  }
+  const row = rows[0];
+  if (!row) throw new Error(`audit chain head missing for tenant ${event.tenantId}`);
+  return { seq: Number(row.seq), hash: row.hash };
 }
 
 // ---- verification ----------------------------------------------------------------------------------

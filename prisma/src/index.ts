@@ -3,6 +3,8 @@
 // `@keel/db/testing` so production bundles never pull them in.
 
 export {
+  AUDIT_HEAD_NOT_READY,
+  type AuditAppendInput,
   type AuditChainProblem,
   type AuditChainReport,
   type AuditChainRow,
@@ -11,6 +13,7 @@ export {
   type AuditHashInput,
   type AuditSource,
   appendAuditEvent,
+  auditAppendSql,
   canonicalJson,
   computeAuditHash,
   GENESIS_HASH,
@@ -87,3 +90,4 @@ export {
   withCapability,
   withTenant,
 } from "./tenant";
+export { isKeelRaise, KEEL_RAISE_SQLSTATE, renderSql, runTenantBatch, sqlLiteral } from "./tenant-batch";

@@ -60,6 +60,9 @@ const countRows = async (tx: Tx, table: string, where = "TRUE") => {
  * Runs every isolation check. `tenantA` and `tenantB` are two tenants with data (the first two by slug
  * when not given). Nothing is changed: every probe runs in a transaction that is rolled back.
  */
+/** The SECURITY DEFINER functions of migration 0003: identity lookups before a tenant is known. */
+const IDENTITY_DEFINERS = new Set(["keel_token_actor", "keel_member_actor"]);
+
 export async function runIsolationChecks(
   db: Database,
   tenants?: { tenantA: string; tenantB: string },
@@ -198,15 +201,22 @@ export async function runIsolationChecks(
     "error" in tamper ? tamper.error : `${tamper.value} events changed`,
   );
 
-  // Identity lookups before a tenant is known go through definer functions nobody else may call.
+  // Identity lookups before a tenant is known go through definer functions nobody else may call; the
+  // batch helpers (keel_run, keel_raise) run as the caller (row-level security applies) and are not
+  // PUBLIC's either. Any other definer function is a hole in the policies.
   const functions = await db.prisma.$queryRaw<{ name: string; definer: boolean; publicExec: boolean }[]>`
     SELECT p.proname AS name, p.prosecdef AS definer,
       has_function_privilege('public', p.oid, 'EXECUTE') AS "publicExec"
     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
     WHERE n.nspname = 'public' AND p.proname LIKE 'keel\\_%'`;
-  const badFunctions = functions.filter((f) => !f.definer || f.publicExec).map((f) => f.name);
+  const badFunctions = functions
+    .filter((f) => f.publicExec || f.definer !== IDENTITY_DEFINERS.has(f.name))
+    .map(
+      (f) =>
+        `${f.name}${f.publicExec ? " (PUBLIC may call it)" : f.definer ? " (unexpected definer)" : " (must be a definer)"}`,
+    );
   add(
-    "identity lookups are narrow definer functions, not callable by PUBLIC",
+    "definer functions are the narrow identity lookups only, and no keel_ function is callable by PUBLIC",
     functions.length > 0 && badFunctions.length === 0,
     badFunctions.length ? `open: ${badFunctions.join(", ")}` : functions.map((f) => f.name).join(", "),
   );

@@ -4,8 +4,13 @@
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm bench:governed [--requests 2000] [--concurrency 16]
 //
 // It creates a scratch database on that server, seeds it, starts the production server build on a
-// spare port with the baseline route enabled (KEEL_BENCH=1), drives both endpoints over HTTP from this
-// process (loopback only, bounded in count), then stops the server and drops the scratch database.
+// spare port with the baseline enabled (KEEL_BENCH=1), drives the variants over HTTP from this process
+// (loopback only, bounded in count), then stops the server and drops the scratch database.
+//
+// Variants: "governed" is `action.request` (token, tenant, permission, policy, execute, audit append);
+// "bare" is the same tRPC endpoint with the governance removed (`bench.bareNote`: one plain insert);
+// "identity only" is an authenticated read (token lookup, no action); "raw route" is the plain insert
+// in a bare Next route handler, without tRPC, for reference. The ratios compare governed with bare.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, openSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -25,6 +30,9 @@ const PORT = arg("port", 3411);
 const profileIndex = process.argv.indexOf("--profile");
 const PROFILE_DIR = profileIndex > 0 ? process.argv[profileIndex + 1] : undefined;
 if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
+// --only VARIANT: measure one variant alone (bare, governed, identity or raw), e.g. with --profile.
+const onlyIndex = process.argv.indexOf("--only");
+const ONLY = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
 
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) {
@@ -79,6 +87,25 @@ async function drive(label: string, count: number, makeRequest: () => Promise<Re
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
   };
+}
+
+function report(results: Result[]) {
+  const fmt = (n: number, d = 1) => n.toFixed(d).padStart(9);
+  console.log(
+    `\nGoverned action path vs bare endpoint: ${REQUESTS} requests each, concurrency ${CONCURRENCY}, PostgreSQL\n`,
+  );
+  console.log(
+    `${"variant".padEnd(24)} ${"req/s".padStart(9)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)} ${"errors".padStart(7)}`,
+  );
+  for (const r of results) {
+    console.log(
+      `${r.label.padEnd(24)} ${fmt(r.rps)} ${fmt(r.p50, 2)} ${fmt(r.p99, 2)} ${String(r.failures).padStart(7)}`,
+    );
+  }
+  const [b, g] = results as [Result, Result, ...Result[]];
+  console.log(`\nthroughput ratio governed/bare: ${(g.rps / b.rps).toFixed(2)} (target >= 0.60)`);
+  console.log(`p99 ratio governed/bare:        ${(g.p99 / b.p99).toFixed(2)} (target <= 2.00)`);
+  if (b.failures || g.failures) process.exitCode = 1;
 }
 
 let server: ReturnType<typeof spawn> | undefined;
@@ -139,7 +166,19 @@ try {
         confirmed: true,
       }),
     });
+  // The baseline: the same tRPC endpoint and HTTP handling, the governance removed (one plain insert).
   const bare = () =>
+    fetch(`${base}/api/trpc/bench.bareNote`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        ticketId: nextTicket(),
+        tenantId,
+        body: "Benchmark note: customer called back about the delivery.",
+      }),
+    });
+  // For reference: the same insert in a bare route handler, without tRPC.
+  const rawRoute = () =>
     fetch(`${base}/api/bench/bare`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -155,30 +194,26 @@ try {
     fetch(`${base}/api/trpc/auth.whoami`, { headers: { authorization: `Bearer ${token}` } });
 
   await drive("warm-up", WARMUP, bare);
+  await drive("warm-up", WARMUP, rawRoute);
   await drive("warm-up", WARMUP, identityOnly);
   await drive("warm-up", WARMUP, governed);
-  const results = [
-    await drive("bare (one insert)", REQUESTS, bare),
-    await drive("governed", REQUESTS, governed),
-    await drive("identity only (whoami)", REQUESTS, identityOnly),
-  ];
-
-  const fmt = (n: number, d = 1) => n.toFixed(d).padStart(9);
-  console.log(
-    `\nGoverned action path vs bare endpoint: ${REQUESTS} requests each, concurrency ${CONCURRENCY}, PostgreSQL\n`,
-  );
-  console.log(
-    `${"variant".padEnd(24)} ${"req/s".padStart(9)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)} ${"errors".padStart(7)}`,
-  );
-  for (const r of results) {
+  if (ONLY) {
+    // Profiling one variant: drive it alone (after the same warm-up), so a profile shows that path only.
+    const only = { bare, governed, identity: identityOnly, raw: rawRoute }[ONLY];
+    if (!only) throw new Error(`--only takes bare, governed, identity or raw, not ${ONLY}`);
+    const r = await drive(ONLY, REQUESTS, only);
     console.log(
-      `${r.label.padEnd(24)} ${fmt(r.rps)} ${fmt(r.p50, 2)} ${fmt(r.p99, 2)} ${String(r.failures).padStart(7)}`,
+      `\n${ONLY}: ${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms`,
     );
+    if (r.failures) process.exitCode = 1;
+  } else {
+    report([
+      await drive("bare (one insert)", REQUESTS, bare),
+      await drive("governed", REQUESTS, governed),
+      await drive("identity only (whoami)", REQUESTS, identityOnly),
+      await drive("raw route, no tRPC", REQUESTS, rawRoute),
+    ]);
   }
-  const [b, g] = results as [Result, Result, Result];
-  console.log(`\nthroughput ratio governed/bare: ${(g.rps / b.rps).toFixed(2)} (target >= 0.60)`);
-  console.log(`p99 ratio governed/bare:        ${(g.p99 / b.p99).toFixed(2)} (target <= 2.00)`);
-  if (b.failures || g.failures) process.exitCode = 1;
 } finally {
   if (server?.pid) {
     try {

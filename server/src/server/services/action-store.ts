@@ -4,7 +4,7 @@
  * 0.15 ms for a raw one, measured on these machines): see docs/decisions/007-governed-hot-path.md.
  * Everything stays tenant-scoped: every statement names the tenant.
  */
-import type { Prisma } from "@keel/db";
+import { type Database, Prisma, runTenantBatch } from "@keel/db";
 import type { TActionId } from "@keel/shared";
 import { ticketTarget } from "../connectors/sandbox";
 import type { TTarget } from "../connectors/types";
@@ -20,7 +20,7 @@ export type TGovernedSnapshot = {
   customer: { verified: boolean; tier: string };
 };
 
-type SnapshotRow = {
+export type SnapshotRow = {
   rolloutMode: TGovernanceHeads["rolloutMode"];
   matrixVersion: number | null;
   policyVersion: number | null;
@@ -32,33 +32,22 @@ type SnapshotRow = {
   tags: string[] | null;
   version: number | null;
   customerId: string | null;
-  identityVerifiedAt: Date | null;
+  identityVerifiedAt: Date | string | null;
   tier: string | null;
 };
 
 /**
  * One query for everything a governed decision reads besides the caller: the tenant's rollout mode,
- * the permission matrix and policy versions in force, the ticket and its customer's facts. Null when
- * the tenant does not exist.
+ * the permission matrix and policy versions in force, the ticket and its customer's facts. No row when
+ * the tenant does not exist. The query is a database function (migration 0005), so each connection
+ * plans it once: planning it afresh under row-level security cost ten times running it.
  */
-export async function loadGovernedSnapshot(
-  tx: Tx,
-  tenantId: string,
-  ticketId: string,
-): Promise<TGovernedSnapshot | null> {
-  const rows = await tx.$queryRaw<SnapshotRow[]>`
-    SELECT t."rolloutMode"::text AS "rolloutMode",
-      (SELECT max(v."version") FROM "PermissionMatrixVersion" v WHERE v."tenantId" = t."id") AS "matrixVersion",
-      (SELECT p."version" FROM "PolicyDocument" p
-        WHERE p."tenantId" = t."id" AND p."kind" = 'policy' AND p."status" = 'published'
-        ORDER BY p."version" DESC LIMIT 1) AS "policyVersion",
-      k."id", k."number", k."subject", k."status"::text AS "status", k."queue", k."tags", k."version",
-      k."customerId", c."identityVerifiedAt", c."tier"
-    FROM "Tenant" t
-    LEFT JOIN "Ticket" k ON k."id" = ${ticketId} AND k."tenantId" = t."id"
-    LEFT JOIN "Customer" c ON c."id" = k."customerId" AND c."tenantId" = t."id"
-    WHERE t."id" = ${tenantId}`;
-  const row = rows[0];
+export function governedSnapshotSql(tenantId: string, ticketId: string): Prisma.Sql {
+  return Prisma.sql`SELECT * FROM keel_governed_snapshot(${tenantId}, ${ticketId})`;
+}
+
+/** The snapshot from governedSnapshotSql's row (read in a transaction, or as JSON from a batch). */
+export function toGovernedSnapshot(row: SnapshotRow | undefined): TGovernedSnapshot | null {
   if (!row) return null;
   return {
     heads: {
@@ -83,6 +72,26 @@ export async function loadGovernedSnapshot(
   };
 }
 
+/** The snapshot inside a tenant transaction (the interactive path). */
+export async function loadGovernedSnapshot(
+  tx: Tx,
+  tenantId: string,
+  ticketId: string,
+): Promise<TGovernedSnapshot | null> {
+  const rows = await tx.$queryRaw<SnapshotRow[]>(governedSnapshotSql(tenantId, ticketId));
+  return toGovernedSnapshot(rows[0]);
+}
+
+/** The snapshot in one round trip of its own (the batched path: runTenantBatch). */
+export async function readGovernedSnapshot(
+  db: Database,
+  tenantId: string,
+  ticketId: string,
+): Promise<TGovernedSnapshot | null> {
+  const rows = await runTenantBatch<SnapshotRow>(db, tenantId, [], governedSnapshotSql(tenantId, ticketId));
+  return toGovernedSnapshot(rows[0]);
+}
+
 export type TNewActionRequest = {
   id: string;
   tenantId: string;
@@ -103,18 +112,11 @@ export type TNewActionRequest = {
   error: string | null;
 };
 
-/**
- * Records a request in the state its decision (and, for an immediate action, its execution) left
- * it in, and returns the row as the ORM would have.
- */
-export async function insertActionRequest(
-  tx: Tx,
-  r: TNewActionRequest,
-): Promise<Prisma.ActionRequestGetPayload<object>> {
-  const now = new Date();
+/** The INSERT recording a request in the state its decision (and, for an immediate action, its execution) left it in. */
+export function actionRequestInsertSql(r: TNewActionRequest, now: Date): Prisma.Sql {
   const decidedAt = r.status === "pending_approval" ? null : now;
   const executedAt = r.status === "executed" ? now : null;
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "ActionRequest" ("id", "tenantId", "actionId", "params", "paramsHash", "targetType", "targetId",
       "targetVersion", "ticketId", "requestedById", "status", "decision", "approvalsRequired", "idempotencyKey",
       "result", "error", "createdAt", "expiresAt", "decidedAt", "executedAt")
@@ -123,6 +125,10 @@ export async function insertActionRequest(
       ${r.status}::"ActionRequestStatus", ${JSON.stringify(r.decision)}::jsonb, ${r.approvalsRequired},
       ${r.idempotencyKey}, ${r.result === null ? null : JSON.stringify(r.result)}::jsonb, ${r.error}, ${now},
       ${r.expiresAt}, ${decidedAt}, ${executedAt})`;
+}
+
+/** The request as the ORM would return it after actionRequestInsertSql(r, now). */
+export function actionRequestRow(r: TNewActionRequest, now: Date): Prisma.ActionRequestGetPayload<object> {
   return {
     id: r.id,
     tenantId: r.tenantId,
@@ -142,7 +148,17 @@ export async function insertActionRequest(
     error: r.error,
     createdAt: now,
     expiresAt: r.expiresAt,
-    decidedAt,
-    executedAt,
+    decidedAt: r.status === "pending_approval" ? null : now,
+    executedAt: r.status === "executed" ? now : null,
   };
+}
+
+/** Records a request inside a tenant transaction and returns the row as the ORM would have. */
+export async function insertActionRequest(
+  tx: Tx,
+  r: TNewActionRequest,
+): Promise<Prisma.ActionRequestGetPayload<object>> {
+  const now = new Date();
+  await tx.$executeRaw(actionRequestInsertSql(r, now));
+  return actionRequestRow(r, now);
 }

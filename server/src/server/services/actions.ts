@@ -1,6 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Database, Prisma } from "@keel/db";
-import { isUniqueViolation, newId, withTenant } from "@keel/db";
+import {
+  AUDIT_HEAD_NOT_READY,
+  auditAppendSql,
+  isKeelRaise,
+  isUniqueViolation,
+  newId,
+  runTenantBatch,
+  withTenant,
+} from "@keel/db";
 import {
   ACTIONS,
   formatMinor,
@@ -13,10 +21,17 @@ import {
 import type * as z from "zod";
 import type { TActor } from "../actor";
 import { sandboxConnector } from "../connectors/sandbox";
-import type { ActionConnector, TTarget } from "../connectors/types";
+import type { ActionConnector, TExecutionContext, TTarget } from "../connectors/types";
 import { AppError, notFound } from "../errors";
-import { insertActionRequest, loadGovernedSnapshot } from "./action-store";
-import { auditActorOf, recordAudit, type TAuditEvent } from "./audit";
+import {
+  actionRequestInsertSql,
+  actionRequestRow,
+  insertActionRequest,
+  loadGovernedSnapshot,
+  readGovernedSnapshot,
+  type TNewActionRequest,
+} from "./action-store";
+import { auditActorOf, auditEventOf, recordAudit, type TAuditEvent } from "./audit";
 import { decideGovernance } from "./governance";
 import { paramsHash } from "./params-hash";
 
@@ -99,7 +114,7 @@ async function execute(
   try {
     const result = await connector.execute(
       tx,
-      { tenantId: actor.tenant.id, requestId: request.id, actor: { userId: actor.userId, name: actor.name } },
+      executionContext(actor, request.id),
       request.actionId,
       request.params,
     );
@@ -109,6 +124,253 @@ async function execute(
       return { status: "failed", error: error.message } satisfies ExecutionOutcome;
     throw error;
   }
+}
+
+type TDecision = Awaited<ReturnType<typeof decideGovernance>>;
+
+/**
+ * What a decision leads to, before anything is written: refused outright (an audit event only), or a
+ * request row in its state with its audit event; `execute` when the action runs now.
+ */
+function outcomeOf(
+  decision: TDecision,
+  base: Omit<TNewActionRequest, "status">,
+  target: Pick<TTarget, "kind" | "id">,
+):
+  | { forbidden: string; event: TAuditEvent }
+  | { request: TNewActionRequest; event: TAuditEvent; execute: boolean } {
+  const { actionId, id } = base;
+  if (decision.mode === "deny" || decision.mode === "read") {
+    const reason = decision.reasons.join("; ");
+    return {
+      forbidden: reason,
+      event: {
+        action: "action.denied",
+        targetType: target.kind,
+        targetId: target.id,
+        outcome: "denied",
+        reason,
+        metadata: { actionId, ruleIds: decision.ruleIds },
+      },
+    };
+  }
+  if (decision.effect === "deny") {
+    return {
+      request: { ...base, status: "denied" },
+      execute: false,
+      event: {
+        action: "action.denied",
+        targetType: target.kind,
+        targetId: target.id,
+        outcome: "denied",
+        reason: decision.reasons.join("; "),
+        metadata: { actionId, requestId: id, ruleIds: decision.ruleIds },
+      },
+    };
+  }
+  if (decision.effect === "require_approval") {
+    return {
+      request: { ...base, status: "pending_approval", expiresAt: new Date(Date.now() + APPROVAL_TTL_MS) },
+      execute: false,
+      event: {
+        action: "action.requested",
+        targetType: target.kind,
+        targetId: target.id,
+        outcome: "success",
+        reason: `waiting for ${decision.approvalsRequired} approval(s)`,
+        metadata: { actionId, requestId: id, ruleIds: decision.ruleIds },
+      },
+    };
+  }
+  // Executes now; the request and its event are completed with the execution's outcome.
+  return {
+    request: { ...base, status: "executed" },
+    execute: true,
+    event: executedEvent(target, actionId, id, { status: "executed", result: {} }),
+  };
+}
+
+/** A request completed with its execution's outcome, and the event recording it. */
+function withExecution(
+  request: TNewActionRequest,
+  target: Pick<TTarget, "kind" | "id">,
+  outcome: ExecutionOutcome,
+): { request: TNewActionRequest; event: TAuditEvent } {
+  return {
+    request:
+      outcome.status === "executed"
+        ? { ...request, status: "executed", result: outcome.result }
+        : { ...request, status: "failed", error: outcome.error },
+    event: executedEvent(target, request.actionId, request.id, outcome),
+  };
+}
+
+type TRequested =
+  | null // no such ticket or target in the caller's tenant
+  | { forbidden: string }
+  | { id: string; row?: Prisma.ActionRequestGetPayload<object> };
+
+/** The request's fixed part, before its status is known. */
+function requestBase(
+  actor: TActor,
+  input: ReturnType<typeof parseRequest>,
+  target: Pick<TTarget, "kind" | "id" | "version">,
+  ticketId: string,
+  decision: TDecision,
+  keys: { idempotencyKey: string; hash: string },
+): Omit<TNewActionRequest, "status"> {
+  return {
+    id: newId("act"),
+    tenantId: actor.tenant.id,
+    actionId: input.actionId,
+    params: input.params,
+    paramsHash: keys.hash,
+    targetType: target.kind,
+    targetId: target.id,
+    targetVersion: target.version,
+    ticketId,
+    requestedById: actor.userId,
+    decision: decision as unknown as Record<string, unknown>,
+    approvalsRequired: decision.approvalsRequired,
+    idempotencyKey: keys.idempotencyKey,
+    expiresAt: null,
+    result: null,
+    error: null,
+  };
+}
+
+/**
+ * The batched path, for actions on a ticket (nearly all of them): the snapshot in one round trip, the
+ * decision in process, then every write (the change when the connector can plan it, the request row,
+ * the audit event) in one statement, all or nothing (docs/decisions/014-one-statement-governed-writes.md).
+ * Returns "interactive" when the interactive path must decide instead: another target kind, an
+ * immediate action the connector executes with reads, or a tenant whose audit chain head must first
+ * be created or sealed.
+ */
+async function requestBatched(
+  db: Database,
+  actor: TActor,
+  input: ReturnType<typeof parseRequest>,
+  keys: { idempotencyKey: string; hash: string },
+): Promise<TRequested | "interactive"> {
+  if (input.def.target.kind !== "ticket") return "interactive";
+  const tenantId = actor.tenant.id;
+  const who = auditActorOf(actor);
+  const ticketId = String(input.params.ticketId);
+  const append = (event: TAuditEvent) => auditAppendSql(auditEventOf(who, event), { strict: true });
+  const commit = (writes: Prisma.Sql[]) => runTenantBatch(db, tenantId, writes);
+  try {
+    const snapshot = await readGovernedSnapshot(db, tenantId, ticketId);
+    const ticket = snapshot?.ticket;
+    if (!snapshot || !ticket) {
+      await commit([append(notFoundEvent(ticketId, "Ticket", ticketId, input.actionId))]);
+      return null;
+    }
+    const decision = await decideGovernance(db, undefined, {
+      heads: snapshot.heads,
+      actor,
+      actionId: input.actionId,
+      params: input.params,
+      customer: snapshot.customer,
+      confirmed: input.confirmed,
+    });
+    const base = requestBase(actor, input, ticket, ticketId, decision, keys);
+    const outcome = outcomeOf(decision, base, ticket);
+    if ("forbidden" in outcome) {
+      await commit([append(outcome.event)]);
+      return { forbidden: outcome.forbidden };
+    }
+    let writes: Prisma.Sql[] = [];
+    let { request, event } = outcome;
+    if (outcome.execute) {
+      const plan = connectorFor(tenantId).plan?.(
+        executionContext(actor, request.id),
+        input.actionId,
+        input.params,
+      );
+      if (!plan) return "interactive";
+      writes = plan.writes;
+      ({ request, event } = withExecution(request, ticket, { status: "executed", result: plan.result }));
+    }
+    const now = new Date();
+    await commit([...writes, actionRequestInsertSql(request, now), append(event)]);
+    return { id: request.id, row: actionRequestRow(request, now) };
+  } catch (error) {
+    // A chain head to create or seal first: the interactive path does that (once per tenant).
+    if (isKeelRaise(error, AUDIT_HEAD_NOT_READY)) return "interactive";
+    throw error;
+  }
+}
+
+/** The event for a request whose ticket or target is not in the caller's tenant. */
+function notFoundEvent(
+  ticketId: string,
+  missing: string,
+  targetId: string,
+  actionId: TActionId,
+): TAuditEvent {
+  return {
+    action: "action.requested",
+    targetType: "ticket",
+    targetId: ticketId,
+    outcome: "not_found",
+    reason: `${missing} ${targetId} not found in the caller's tenant`,
+    metadata: { actionId },
+  };
+}
+
+function executionContext(actor: TActor, requestId: string): TExecutionContext {
+  return { tenantId: actor.tenant.id, requestId, actor: { userId: actor.userId, name: actor.name } };
+}
+
+/** The interactive path: one tenant transaction that reads, decides, executes and records. */
+async function requestInteractive(
+  db: Database,
+  actor: TActor,
+  input: ReturnType<typeof parseRequest>,
+  keys: { idempotencyKey: string; hash: string },
+): Promise<TRequested> {
+  const who = auditActorOf(actor);
+  return withTenant(db, actor.tenant.id, async (tx) => {
+    const bound = await loadBoundTarget(tx, actor.tenant.id, input.actionId, input.params);
+    if (!("target" in bound) || !bound.target) {
+      await recordAudit(
+        tx,
+        who,
+        notFoundEvent(bound.ticketId, bound.missing, bound.targetId, input.actionId),
+      );
+      return null;
+    }
+    const { target } = bound;
+    const decision = await decideGovernance(db, tx, {
+      heads: bound.heads,
+      actor,
+      actionId: input.actionId,
+      params: input.params,
+      customer: bound.customer,
+      confirmed: input.confirmed,
+    });
+    const base = requestBase(actor, input, target, bound.ticketId, decision, keys);
+    const outcome = outcomeOf(decision, base, target);
+    if ("forbidden" in outcome) {
+      await recordAudit(tx, who, outcome.event);
+      return { forbidden: outcome.forbidden };
+    }
+    let { request, event } = outcome;
+    // The sandbox connector executes inside this transaction, so the request is recorded once, with
+    // its outcome, after the change (the change, the request and its audit event commit together).
+    if (outcome.execute) {
+      const executed = await execute(tx, actor, {
+        id: request.id,
+        actionId: input.actionId,
+        params: input.params,
+      });
+      ({ request, event } = withExecution(request, target, executed));
+    }
+    const row = await insertActionRequest(tx, request);
+    await recordAudit(tx, who, event);
+    return { id: request.id, row };
+  });
 }
 
 /**
@@ -122,9 +384,8 @@ export async function requestAction(
   raw: TRequestActionInput,
 ): Promise<TActionRequestView> {
   const input = parseRequest(raw);
-  const who = auditActorOf(actor);
   const idempotencyKey = `${actor.tenant.id}:${input.idempotencyKey ?? randomUUID()}`;
-  const hash = paramsHash(input.actionId, input.params);
+  const keys = { idempotencyKey, hash: paramsHash(input.actionId, input.params) };
 
   // A generated key is new by construction; only a caller-supplied key can repeat.
   const existing = input.idempotencyKey
@@ -133,127 +394,34 @@ export async function requestAction(
       )
     : null;
   if (existing) {
-    if (existing.requestedById !== actor.userId || existing.paramsHash !== hash) {
+    if (existing.requestedById !== actor.userId || existing.paramsHash !== keys.hash) {
       throw new AppError("CONFLICT", "This idempotency key was already used for a different request.");
     }
     return getActionRequest(db, actor, existing.id);
   }
 
-  const requestId = await withTenant(db, actor.tenant.id, async (tx) => {
-    const bound = await loadBoundTarget(tx, actor.tenant.id, input.actionId, input.params);
-    if (!("target" in bound) || !bound.target) {
-      await recordAudit(tx, who, {
-        action: "action.requested",
-        targetType: "ticket",
-        targetId: bound.ticketId,
-        outcome: "not_found",
-        reason: `${bound.missing} ${bound.targetId} not found in the caller's tenant`,
-        metadata: { actionId: input.actionId },
-      });
-      return null;
-    }
-    const { target } = bound;
-    const decision = await decideGovernance(db, tx, {
-      heads: bound.heads,
-      actor,
-      actionId: input.actionId,
-      params: input.params,
-      customer: bound.customer,
-      confirmed: input.confirmed,
-    });
-
-    if (decision.mode === "deny" || decision.mode === "read") {
-      await recordAudit(tx, who, {
-        action: "action.denied",
-        targetType: target.kind,
-        targetId: target.id,
-        outcome: "denied",
-        reason: decision.reasons.join("; "),
-        metadata: { actionId: input.actionId, ruleIds: decision.ruleIds },
-      });
-      return { forbidden: decision.reasons.join("; ") } as const;
-    }
-
-    const id = newId("act");
-    const base = {
-      id,
-      tenantId: actor.tenant.id,
-      actionId: input.actionId,
-      params: input.params,
-      paramsHash: hash,
-      targetType: target.kind,
-      targetId: target.id,
-      targetVersion: target.version,
-      ticketId: bound.ticketId,
-      requestedById: actor.userId,
-      decision: decision as unknown as Record<string, unknown>,
-      approvalsRequired: decision.approvalsRequired,
-      idempotencyKey,
-      expiresAt: null,
-      result: null,
-      error: null,
-    };
-
-    if (decision.effect === "deny") {
-      const row = await insertActionRequest(tx, { ...base, status: "denied" });
-      await recordAudit(tx, who, {
-        action: "action.denied",
-        targetType: target.kind,
-        targetId: target.id,
-        outcome: "denied",
-        reason: decision.reasons.join("; "),
-        metadata: { actionId: input.actionId, requestId: id, ruleIds: decision.ruleIds },
-      });
-      return { id, row } as const;
-    }
-
-    if (decision.effect === "require_approval") {
-      const row = await insertActionRequest(tx, {
-        ...base,
-        status: "pending_approval",
-        expiresAt: new Date(Date.now() + APPROVAL_TTL_MS),
-      });
-      await recordAudit(tx, who, {
-        action: "action.requested",
-        targetType: target.kind,
-        targetId: target.id,
-        outcome: "success",
-        reason: `waiting for ${decision.approvalsRequired} approval(s)`,
-        metadata: { actionId: input.actionId, requestId: id, ruleIds: decision.ruleIds },
-      });
-      return { id, row } as const;
-    }
-
-    // The sandbox connector executes inside this transaction, so the request is recorded once, with
-    // its outcome, after the change (the change, the request and its audit event commit together).
-    const outcome = await execute(tx, actor, { id, actionId: input.actionId, params: input.params });
-    const row = await insertActionRequest(
-      tx,
-      outcome.status === "executed"
-        ? { ...base, status: "executed", result: outcome.result }
-        : { ...base, status: "failed", error: outcome.error },
-    );
-    await recordAudit(tx, who, executedEvent(target, input.actionId, id, outcome));
-    return { id, row } as const;
-  }).catch(async (error: unknown) => {
+  const requested = await (async () => {
+    const batched = await requestBatched(db, actor, input, keys);
+    return batched === "interactive" ? requestInteractive(db, actor, input, keys) : batched;
+  })().catch(async (error: unknown): Promise<TRequested> => {
     // Two concurrent retries with one idempotency key: the loser sees the winner's request.
     const duplicate = isUniqueViolation(error) && input.idempotencyKey;
     if (!duplicate) throw error;
     const winner = await withTenant(db, actor.tenant.id, (tx) =>
       tx.actionRequest.findUnique({ where: { idempotencyKey } }),
     );
-    if (!winner || winner.requestedById !== actor.userId || winner.paramsHash !== hash) throw error;
-    return { id: winner.id } as const;
+    if (!winner || winner.requestedById !== actor.userId || winner.paramsHash !== keys.hash) throw error;
+    return { id: winner.id };
   });
 
-  if (!requestId) throw notFound("Ticket or target");
-  if ("forbidden" in requestId) throw new AppError("FORBIDDEN", requestId.forbidden ?? "Not allowed.");
+  if (!requested) throw notFound("Ticket or target");
+  if ("forbidden" in requested) throw new AppError("FORBIDDEN", requested.forbidden || "Not allowed.");
   // A fresh request: everything its view needs is in hand (no approvals yet, the requester is the actor).
-  if ("row" in requestId) {
+  if (requested.row) {
     const requester = new Map([[actor.userId, { id: actor.userId, name: actor.name, email: actor.email }]]);
-    return toView({ ...requestId.row, approvals: [] }, requester, new Map());
+    return toView({ ...requested.row, approvals: [] }, requester, new Map());
   }
-  return getActionRequest(db, actor, requestId.id);
+  return getActionRequest(db, actor, requested.id);
 }
 
 /** The audit event recording an execution's outcome (appended last by the caller). */

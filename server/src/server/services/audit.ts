@@ -1,4 +1,4 @@
-import type { Prisma } from "@keel/db";
+import type { AuditAppendInput, Prisma } from "@keel/db";
 import { appendAuditEvent, newId } from "@keel/db";
 import type { TActor } from "../actor";
 import { redactForAudit } from "./redact";
@@ -202,7 +202,15 @@ export async function recordAudit(
   event: TAuditEvent,
   requestId?: string,
 ): Promise<void> {
-  await appendAuditEvent(tx, {
+  await appendAuditEvent(tx, auditEventOf(actor, event, requestId));
+}
+
+/**
+ * The stored form of a user's audit event (id, actor, redacted reason and metadata): what recordAudit
+ * appends, and what a one-statement batch appends with auditAppendSql (services/action-store.ts).
+ */
+export function auditEventOf(actor: TAuditActor, event: TAuditEvent, requestId?: string): AuditAppendInput {
+  return {
     id: newId("aud"),
     tenantId: actor.tenantId,
     actorType: actor.via === "extension_token" ? "user:extension" : "user:session",
@@ -217,7 +225,7 @@ export async function recordAudit(
       "metadata" in event && event.metadata ? event.metadata : {},
     ) as Prisma.InputJsonObject,
     requestId: requestId ?? null,
-  });
+  };
 }
 
 /** An API key acting for its tenant (server-to-server calls): the key itself is the audited actor. */

@@ -31,7 +31,8 @@ export type TGovernanceInput = {
  */
 export async function decideGovernance(
   db: Database,
-  tx: Prisma.TransactionClient,
+  /** The caller's tenant transaction, if any (read only when a cache misses). */
+  tx: Prisma.TransactionClient | undefined,
   input: TGovernanceInput,
 ): Promise<TGovernanceDecision & { mustEscalate: boolean }> {
   const tenantId = input.actor.tenant.id;

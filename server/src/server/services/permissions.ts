@@ -89,11 +89,13 @@ export async function getEffectiveMatrix(
   tx?: Prisma.TransactionClient,
   knownVersion?: number | null,
 ): Promise<Effective> {
+  const cache = cacheOf(db);
+  const cached = cache.get(tenantId);
+  // With the version in hand, a warm cache needs no transaction at all.
+  if (cached && knownVersion !== undefined && cached.version === knownVersion) return cached;
   if (!tx)
     return withTenant(db, tenantId, (scoped) => getEffectiveMatrix(db, tenantId, scoped, knownVersion));
   const client = tx;
-  const cache = cacheOf(db);
-  const cached = cache.get(tenantId);
   const version =
     knownVersion !== undefined
       ? knownVersion

@@ -358,12 +358,14 @@ export async function getPublished(
   tx?: Prisma.TransactionClient,
   knownVersion?: number | null,
 ): Promise<Published> {
-  if (!tx)
-    return withTenant(db, tenantId, (scoped) => getPublished(db, tenantId, kind, scoped, knownVersion));
-  const client = tx;
   const key = `${tenantId}:${kind}`;
   const cache = cacheOf(db);
   const cached = cache.get(key);
+  // With the version in hand, a warm cache needs no transaction at all.
+  if (cached && knownVersion !== undefined && cached.version === knownVersion) return cached;
+  if (!tx)
+    return withTenant(db, tenantId, (scoped) => getPublished(db, tenantId, kind, scoped, knownVersion));
+  const client = tx;
   const version =
     knownVersion !== undefined
       ? knownVersion

@@ -4,6 +4,7 @@
  * wires it to Next (session cookie, env); tests wire it to a test database.
  */
 import type { Database } from "@keel/db";
+import type { AnyRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { TIdentity } from "../actor";
 import { withCors } from "../http/cors";
@@ -18,6 +19,8 @@ export type TTrpcHttpDeps = {
   /** The session cookie's identity for this request (used to audit a refused cross-origin call). */
   sessionIdentity: (req: Request) => Promise<TIdentity | null>;
   policy: (req: Request) => TOriginPolicy;
+  /** The router to serve; the app's own by default (the benchmark adds its baseline: routers/bench.ts). */
+  router?: AnyRouter;
 };
 
 export function createTrpcHttpHandler(deps: TTrpcHttpDeps): (req: Request) => Promise<Response> {
@@ -25,7 +28,7 @@ export function createTrpcHttpHandler(deps: TTrpcHttpDeps): (req: Request) => Pr
     fetchRequestHandler({
       endpoint: "/api/trpc",
       req,
-      router: appRouter,
+      router: deps.router ?? appRouter,
       createContext: () => deps.createContext(req),
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR")
