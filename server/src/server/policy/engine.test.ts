@@ -272,7 +272,9 @@ describe("memoised decisions", () => {
       effect: "require_approval",
       approvalsRequired: 2,
     });
-    expect(decidePolicy(request({ tenantId: "ten_memo2", amount: 30, role: "agent" })).effect).not.toBe("allow");
+    expect(decidePolicy(request({ tenantId: "ten_memo2", amount: 30, role: "agent" })).effect).not.toBe(
+      "allow",
+    );
   });
 
   it("never carries a decision over to a changed policy text", () => {
