@@ -258,6 +258,24 @@ export const ZEscalationView = z.object({
 });
 export type TEscalationView = z.infer<typeof ZEscalationView>;
 
+/** What the injection scan found in the customer's messages (ticket content is untrusted input). */
+export const ZInjectionFinding = z.object({
+  messageId: ZId,
+  /** Stable signal id ("override", "persona", "hidden-html", ...). */
+  rule: z.string(),
+  /** For the agent: what the text tries to do. */
+  message: z.string(),
+  excerpt: z.string(),
+});
+export type TInjectionFinding = z.infer<typeof ZInjectionFinding>;
+export const ZTicketSafety = z.object({
+  /** Instructions aimed at the copilot were found: nothing runs here without a person's click. */
+  injectionFlagged: z.boolean(),
+  findings: z.array(ZInjectionFinding),
+  scannedAt: ZIsoDate,
+});
+export type TTicketSafety = z.infer<typeof ZTicketSafety>;
+
 export const ZTicketContext = z.object({
   ticket: z.object({
     id: ZId,
@@ -283,6 +301,7 @@ export const ZTicketContext = z.object({
   /** The caller's mode for every catalog action, so the sidebar only offers what may be requested. */
   modes: z.record(z.string(), z.enum(["deny", "read", "draft", "execute_with_approval", "execute"])),
   canApprove: z.boolean(),
+  safety: ZTicketSafety,
 });
 export type TTicketContext = z.infer<typeof ZTicketContext>;
 

@@ -14,6 +14,7 @@ import { type TGovernance, useTicketGovernance } from "./governance/useTicketGov
 import { KbSuggestions } from "./KbSuggestions";
 import { LoadingState } from "./LoadingState";
 import { NotConnectedState } from "./NotConnectedState";
+import { SafetyBanner } from "./SafetyBanner";
 import { SidebarHeader } from "./SidebarHeader";
 import { SidebarTabs, type TTab, type TTabId } from "./SidebarTabs";
 import { SummaryView } from "./SummaryView";
@@ -147,6 +148,7 @@ export function Sidebar() {
           <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto px-4 py-4">
             {showTabs && connected ? (
               <>
+                {governance.context.data ? <SafetyBanner safety={governance.context.data.safety} /> : null}
                 <TabPanel id="summary" selected={activeTab}>
                   {summaryBody}
                   {ticket ? <KbSuggestions ticketId={ticket.ticketId} tokenId={connected.tokenId} /> : null}

@@ -401,6 +401,7 @@ describe("governed actions", () => {
       rolloutMode: "assistive",
       modes: { "order.refund": "execute_with_approval" },
       canApprove: false,
+      safety: { injectionFlagged: false, findings: [], scannedAt: "2026-01-01T00:00:00.000Z" },
     };
     const { service, calls } = setup(() => trpcData(context), connected());
     expect(await service.ticketContext({ ticketId: "tkt_1" })).toEqual({ ok: true, data: context });

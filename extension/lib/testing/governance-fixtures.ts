@@ -26,6 +26,7 @@ export const CONTEXT: TTicketContext = {
     "account.sendPasswordReset": "execute_with_approval",
   },
   canApprove: false,
+  safety: { injectionFlagged: false, findings: [], scannedAt: "2026-01-01T00:00:00.000Z" },
 };
 
 export function requestView(overrides: Partial<TActionRequestView> = {}): TActionRequestView {

@@ -11,7 +11,8 @@ import type { TPolicyDecision, TRolloutMode } from "./engine";
  *   4. mode execute_with_approval             -> require_approval, max(1, policy approvals)
  *   5. mode execute, policy requires approval -> require_approval (policy approvals)
  *   6. mode execute, policy allows            -> execute, unless the rollout mode wants a human click
- *      that was not given (deny, "confirm required"):
+ *      that was not given (deny, "confirm required"), or the ticket is flagged for instructions aimed at
+ *      the copilot (then every action needs a click, whatever the rollout mode: "safety:injection-flagged"):
  *        assistive   low: automatic; medium and high: confirmed only
  *        controlled  low and allow-listed medium: automatic; other medium and high: confirmed only
  *        scale       low and medium: automatic; high: confirmed only
@@ -31,6 +32,8 @@ export type TCombineInput = {
   confirmed: boolean;
   /** Medium-risk actions that may run without a click in controlled mode; defaults below. */
   automationAllowlist?: readonly TActionId[];
+  /** The ticket holds text aimed at the copilot: nothing runs without a person's click. */
+  injectionFlagged?: boolean;
 };
 
 export type TCombined = {
@@ -64,6 +67,7 @@ export const COMBINE_RULES = {
   confirmRequired: "rollout:confirm-required",
   automatic: "rollout:automatic",
   confirmed: "rollout:confirmed",
+  injectionFlagged: "safety:injection-flagged",
 } as const;
 
 /** Whether the rollout mode lets this action run without a human click. */
@@ -133,7 +137,7 @@ export function combine(input: TCombineInput): TCombined {
       reasons: policy.reasons,
     };
   }
-  if (runsWithoutClick(action, rolloutMode, input.automationAllowlist)) {
+  if (!input.injectionFlagged && runsWithoutClick(action, rolloutMode, input.automationAllowlist)) {
     return {
       effect: "execute",
       approvalsRequired: 0,
@@ -153,6 +157,18 @@ export function combine(input: TCombineInput): TCombined {
       ruleIds: [COMBINE_RULES.matrixExecute, ...policy.ruleIds, COMBINE_RULES.confirmed],
       reasons: [
         `Your role may run ${action}, the policy allows it, and a person confirmed it.`,
+        ...policy.reasons,
+      ],
+    };
+  }
+  if (input.injectionFlagged) {
+    return {
+      effect: "deny",
+      approvalsRequired: 0,
+      mustEscalate,
+      ruleIds: [COMBINE_RULES.matrixExecute, ...policy.ruleIds, COMBINE_RULES.injectionFlagged],
+      reasons: [
+        `${CONFIRM_REQUIRED}: this ticket contains text aimed at the copilot, so a person must confirm ${action} before it runs.`,
         ...policy.reasons,
       ],
     };

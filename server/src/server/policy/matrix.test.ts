@@ -230,4 +230,45 @@ describe("combine, spot checks", () => {
       }),
     ).toMatchObject({ effect: "deny", ruleIds: ["no"], reasons: ["because"] });
   });
+
+  it("runs nothing on a ticket flagged for injected instructions without a click, in any rollout mode", () => {
+    for (const rolloutMode of ROLLOUT_MODES) {
+      for (const action of ["ticket.addTags", "ticket.addInternalNote", "ticket.setStatus"] as const) {
+        const flagged = {
+          action,
+          mode: "execute" as const,
+          policy: allow,
+          rolloutMode,
+          injectionFlagged: true,
+        };
+        const refused = combine({ ...flagged, confirmed: false });
+        expect(refused.effect).toBe("deny");
+        expect(refused.ruleIds).toContain(COMBINE_RULES.injectionFlagged);
+        expect(refused.reasons[0]).toMatch(/aimed at the copilot/);
+        expect(combine({ ...flagged, confirmed: true }).effect).toBe("execute");
+      }
+    }
+    // The same request on a clean ticket runs automatically where the rollout mode allows it.
+    expect(
+      combine({
+        action: "ticket.addTags",
+        mode: "execute",
+        policy: allow,
+        rolloutMode: "scale",
+        confirmed: false,
+      }).effect,
+    ).toBe("execute");
+    // Approvals are people's decisions already: a flag changes nothing there.
+    const two = { ...allow, effect: "require_approval" as const, approvalsRequired: 2 };
+    expect(
+      combine({
+        action: "order.refund",
+        mode: "execute",
+        policy: two,
+        rolloutMode: "scale",
+        confirmed: false,
+        injectionFlagged: true,
+      }),
+    ).toMatchObject({ effect: "require_approval", approvalsRequired: 2 });
+  });
 });

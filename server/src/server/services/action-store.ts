@@ -18,6 +18,8 @@ export type TGovernedSnapshot = {
   ticket: TTarget | null;
   /** Policy attributes of the ticket's customer (every ticket has one). */
   customer: { verified: boolean; tier: string };
+  /** The injection scan: current (scanned, no customer message since) and flagged. */
+  safety: { current: boolean; injectionFlagged: boolean };
 };
 
 export type SnapshotRow = {
@@ -34,6 +36,8 @@ export type SnapshotRow = {
   customerId: string | null;
   identityVerifiedAt: Date | string | null;
   tier: string | null;
+  safetyCurrent: boolean | null;
+  injectionFlagged: boolean | null;
 };
 
 /**
@@ -69,6 +73,7 @@ export function toGovernedSnapshot(row: SnapshotRow | undefined): TGovernedSnaps
             customerId: row.customerId,
           }),
     customer: { verified: row.identityVerifiedAt !== null, tier: row.tier ?? "standard" },
+    safety: { current: row.safetyCurrent === true, injectionFlagged: row.injectionFlagged === true },
   };
 }
 

@@ -34,6 +34,7 @@ import {
 import { auditActorOf, auditEventOf, recordAudit, type TAuditEvent } from "./audit";
 import { decideGovernance } from "./governance";
 import { paramsHash } from "./params-hash";
+import { scanTicketSafety } from "./ticket-safety";
 
 /** Pending approvals lapse after this long. */
 export const APPROVAL_TTL_MS = 24 * 60 * 60 * 1000;
@@ -86,7 +87,19 @@ async function loadBoundTarget(
   if (target.customerId && ticket.customerId && target.customerId !== ticket.customerId) {
     throw new AppError("BAD_REQUEST", `That ${def.target.kind} does not belong to this ticket's customer.`);
   }
-  return { target, ticket, targetId, ticketId, heads: snapshot.heads, customer: snapshot.customer };
+  // Ticket content is untrusted: a ticket whose scan is not current is scanned before anything is decided.
+  const injectionFlagged = snapshot.safety.current
+    ? snapshot.safety.injectionFlagged
+    : ((await scanTicketSafety(tx, tenantId, ticketId))?.injectionFlagged ?? true);
+  return {
+    target,
+    ticket,
+    targetId,
+    ticketId,
+    heads: snapshot.heads,
+    customer: snapshot.customer,
+    injectionFlagged,
+  };
 }
 
 /** Locks an action request row for the rest of the transaction (serialises approvals). */
@@ -266,6 +279,8 @@ async function requestBatched(
       await commit([append(notFoundEvent(ticketId, "Ticket", ticketId, input.actionId))]);
       return null;
     }
+    // A ticket to scan first (never scanned, or a customer message since): the interactive path does.
+    if (!snapshot.safety.current) return "interactive";
     const decision = await decideGovernance(db, undefined, {
       heads: snapshot.heads,
       actor,
@@ -273,6 +288,7 @@ async function requestBatched(
       params: input.params,
       customer: snapshot.customer,
       confirmed: input.confirmed,
+      injectionFlagged: snapshot.safety.injectionFlagged,
     });
     const base = requestBase(actor, input, ticket, ticketId, decision, keys);
     const outcome = outcomeOf(decision, base, ticket);
@@ -349,6 +365,7 @@ async function requestInteractive(
       params: input.params,
       customer: bound.customer,
       confirmed: input.confirmed,
+      injectionFlagged: bound.injectionFlagged,
     });
     const base = requestBase(actor, input, target, bound.ticketId, decision, keys);
     const outcome = outcomeOf(decision, base, target);
@@ -599,7 +616,9 @@ export async function decideApproval(
         actionId,
         params,
         customer: bound.customer,
+        // The approvals are the people's clicks.
         confirmed: true,
+        injectionFlagged: bound.injectionFlagged,
       });
       if (recheck.effect === "deny" || recheck.mode === "deny" || recheck.mode === "read") {
         return voidWith(`policy or permissions changed: ${recheck.reasons.join("; ")}`);

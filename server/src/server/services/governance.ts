@@ -22,6 +22,8 @@ export type TGovernanceInput = {
   customer: { verified: boolean; tier: string };
   /** A human clicked to confirm this exact request. */
   confirmed: boolean;
+  /** The ticket's customer messages hold instructions aimed at the copilot (services/ticket-safety.ts). */
+  injectionFlagged: boolean;
 };
 
 /**
@@ -64,6 +66,7 @@ export async function decideGovernance(
     policy: policyDecision,
     rolloutMode,
     confirmed: input.confirmed,
+    injectionFlagged: input.injectionFlagged,
   });
   return {
     mode,

@@ -11,6 +11,7 @@ import type { TActor } from "../actor";
 import { EXTRACTIVE_ENGINE, summarizeConversation } from "../engine/extractive";
 import { AppError, notFound } from "../errors";
 import { auditActorOf, recordAudit, type TAuditEvent } from "./audit";
+import { ticketSafety } from "./ticket-safety";
 
 const EXCERPT_LENGTH = 180;
 
@@ -273,7 +274,9 @@ export async function ticketContext(
       },
     });
     await recordAudit(tx, who, ticketViewEvent(ticketId, Boolean(ticket)));
-    return ticket;
+    // Ticket content is untrusted: the sidebar shows what the injection scan found (scanned on demand).
+    const safety = ticket ? await ticketSafety(tx, ticket) : null;
+    return ticket && safety ? { ...ticket, safety } : null;
   });
   if (!context) throw notFound("Ticket");
   const c = context.customer;
@@ -299,5 +302,6 @@ export async function ticketContext(
     rolloutMode: context.tenant.rolloutMode,
     modes,
     canApprove: can(actor.role, "approval.decide").allowed,
+    safety: context.safety,
   };
 }
