@@ -16,6 +16,7 @@ import type {
   TEscalationList,
   TKbSuggestions,
   TListActionsRequest,
+  TReplyDraftView,
   TStatusRequest,
   TTicketRef,
 } from "./background/service";
@@ -39,6 +40,11 @@ export type TMessageMap = {
   "escalation-list": { req: { ticketId?: string }; res: TResult<TEscalationList> };
   "escalation-take": { req: { escalationId: string }; res: TResult<TEscalationView> };
   "kb-suggest": { req: TTicketRef; res: TResult<TKbSuggestions> };
+  "reply-draft": { req: TTicketRef; res: TResult<TReplyDraftView> };
+  "reply-feedback": {
+    req: { traceId: string; verdict: "accept" | "edit" | "reject"; text?: string };
+    res: TResult<{ recorded: true }>;
+  };
 };
 export type TMessageName = keyof TMessageMap;
 

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { ZActionId, ZRiskBand } from "./actions";
 import { adminContract } from "./contract-admin";
+import { copilotContract } from "./contract-copilot";
 import { integrationContract } from "./contract-integrations";
 import { knowledgeContract } from "./contract-knowledge";
 import { ZRole } from "./roles";
@@ -313,6 +314,7 @@ export const contract = {
   ...adminContract,
   ...integrationContract,
   ...knowledgeContract,
+  ...copilotContract,
   "auth.connectExtension": {
     kind: "mutation",
     input: ZConnectExtensionInput,

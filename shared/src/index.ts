@@ -3,6 +3,7 @@ export * from "./charter";
 export * from "./client";
 export * from "./contract";
 export * from "./contract-admin";
+export * from "./contract-copilot";
 export * from "./contract-integrations";
 export * from "./contract-knowledge";
 export * from "./errors";

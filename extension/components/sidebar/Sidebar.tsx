@@ -1,11 +1,12 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
-import { findMessageElement } from "~lib/adapters";
+import { findMessageElement, insertIntoReplyBox } from "~lib/adapters";
 import { currentEscalation } from "~lib/escalation-view";
 import { highlightElement } from "~lib/highlight";
 import { isActive } from "~lib/request-view";
 import { type TSidebarView, ticketLabel } from "~lib/sidebar-state";
 import { Button } from "../ui/Button";
 import { KeelMark } from "../ui/KeelMark";
+import { DraftReply } from "./DraftReply";
 import { ErrorState } from "./ErrorState";
 import { ActionsPanel } from "./governance/ActionsPanel";
 import { EscalationPanel } from "./governance/EscalationPanel";
@@ -152,6 +153,13 @@ export function Sidebar() {
                 <TabPanel id="summary" selected={activeTab}>
                   {summaryBody}
                   {ticket ? <KbSuggestions ticketId={ticket.ticketId} tokenId={connected.tokenId} /> : null}
+                  {ticket ? (
+                    <DraftReply
+                      ticketId={ticket.ticketId}
+                      tokenId={connected.tokenId}
+                      onInsert={(text) => insertIntoReplyBox(document, ticket.helpdesk, text)}
+                    />
+                  ) : null}
                 </TabPanel>
                 <TabPanel id="actions" selected={activeTab}>
                   <ActionsPanel governance={governance} />

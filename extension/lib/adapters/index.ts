@@ -28,6 +28,28 @@ export function findMessageElement(
   return adapters.find((adapter) => adapter.id === helpdesk)?.findMessage(doc, messageId) ?? null;
 }
 
+/**
+ * Puts text into the helpdesk's reply box (replacing what is there), the way typing would: through the
+ * element's own value setter and an input event, so the page's framework sees the change. Returns false
+ * when the page has no reply box.
+ */
+export function insertIntoReplyBox(
+  doc: Document,
+  helpdesk: THelpdeskId,
+  text: string,
+  adapters = ADAPTERS,
+): boolean {
+  const box = adapters.find((adapter) => adapter.id === helpdesk)?.findReplyBox(doc) ?? null;
+  if (!box) return false;
+  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(box), "value")?.set;
+  if (setter) setter.call(box, text);
+  else box.value = text;
+  box.dispatchEvent(new Event("input", { bubbles: true }));
+  box.dispatchEvent(new Event("change", { bubbles: true }));
+  box.focus();
+  return true;
+}
+
 export function sameTicket(a: TDetectedTicket | null, b: TDetectedTicket | null): boolean {
   return a?.helpdesk === b?.helpdesk && a?.ticketId === b?.ticketId;
 }

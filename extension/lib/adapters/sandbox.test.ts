@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from "vitest";
-import { detectTicket, findMessageElement, isHelpdeskPage } from "./index";
+import { detectTicket, findMessageElement, insertIntoReplyBox, isHelpdeskPage } from "./index";
 import { sandboxAdapter, ticketIdFromPath } from "./sandbox";
 
 const MARKER = '<meta name="keel-helpdesk" content="sandbox">';
@@ -73,5 +73,23 @@ describe("ticketIdFromPath", () => {
     ["/helpdesk/tickets/%E0%A4%A", null],
   ])("%s → %s", (path, expected) => {
     expect(ticketIdFromPath(path)).toBe(expected);
+  });
+});
+
+describe("inserting a draft into the reply box", () => {
+  it("replaces the reply box's text and tells the page, as typing would", () => {
+    page(MARKER, '<form><textarea data-keel-reply="">old text</textarea></form>');
+    const box = document.querySelector("textarea") as HTMLTextAreaElement;
+    const seen: string[] = [];
+    box.addEventListener("input", () => seen.push(box.value));
+    expect(insertIntoReplyBox(document, "sandbox", "Hi Hannah,\n\nThanks.")).toBe(true);
+    expect(box.value).toBe("Hi Hannah,\n\nThanks.");
+    expect(seen).toEqual(["Hi Hannah,\n\nThanks."]);
+    expect(document.activeElement).toBe(box);
+  });
+
+  it("says so when the page has no reply box", () => {
+    page(MARKER, '<div data-keel-ticket-id="tkt_1"></div>');
+    expect(insertIntoReplyBox(document, "sandbox", "text")).toBe(false);
   });
 });

@@ -39,6 +39,10 @@ export const sandboxAdapter: THelpdeskAdapter = {
     return fromUrl ? { helpdesk: "sandbox", ticketId: fromUrl } : null;
   },
 
+  findReplyBox(doc) {
+    return doc.querySelector<HTMLTextAreaElement>("textarea[data-keel-reply]");
+  },
+
   findMessage(doc, messageId) {
     // Compare attributes instead of building a selector from page data.
     for (const el of doc.querySelectorAll<HTMLElement>("[data-keel-message-id]")) {

@@ -4,7 +4,8 @@ export type THelpdeskId = "sandbox";
 export type TDetectedTicket = { helpdesk: THelpdeskId; ticketId: string };
 
 /**
- * Reads one helpdesk's ticket view. Adapters only read the page; they never change it.
+ * Reads one helpdesk's ticket view. Adapters only read the page; the one change the extension makes is
+ * putting a draft into the reply box when the agent clicks "Insert" (./index.ts).
  * Adding Zendesk or Freshdesk means adding an adapter and listing it in ./index.ts.
  */
 export interface THelpdeskAdapter {
@@ -15,6 +16,8 @@ export interface THelpdeskAdapter {
   detect(doc: Document): TDetectedTicket | null;
   /** The element showing one message of the conversation, to scroll to and highlight. */
   findMessage(doc: Document, messageId: string): HTMLElement | null;
+  /** The helpdesk's reply box, where the agent can insert a draft (only on the agent's click). */
+  findReplyBox(doc: Document): HTMLTextAreaElement | null;
 }
 
 /** Ticket ids as the API accepts them (`ZSummarizeInput`): 1–64 characters; we also refuse odd ones. */

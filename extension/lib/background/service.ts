@@ -63,6 +63,8 @@ export type TEscalationAssessment = TProcedureOutput<"escalation.assess">;
 export type TActionList = TProcedureOutput<"action.list">;
 export type TEscalationList = TProcedureOutput<"escalation.list">;
 export type TKbSuggestions = TProcedureOutput<"knowledge.suggest">;
+export type TReplyDraftView = TProcedureOutput<"reply.draft">;
+export type TReplyFeedback = { traceId: string; verdict: "accept" | "edit" | "reject"; text?: string };
 
 const REVOKE_TIMEOUT_MS = 5_000;
 
@@ -289,6 +291,14 @@ export function createBackgroundService(deps: TBackgroundDeps) {
   const suggestArticles = (request: TTicketRef): Promise<TResult<TKbSuggestions>> =>
     authed("knowledge.suggest", { ticketId: request.ticketId, limit: 5 });
 
+  /** A reply draft in the agent's style, grounded and cited (the reply.draft copilot step). */
+  const draftReply = (request: TTicketRef): Promise<TResult<TReplyDraftView>> =>
+    authed("reply.draft", { ticketId: request.ticketId });
+
+  /** The agent's verdict on a draft: used as is, edited, or discarded. */
+  const draftFeedback = (request: TReplyFeedback): Promise<TResult<{ recorded: true }>> =>
+    authed("reply.feedback", request);
+
   return {
     status,
     connect,
@@ -304,6 +314,8 @@ export function createBackgroundService(deps: TBackgroundDeps) {
     listEscalations,
     takeEscalation,
     suggestArticles,
+    draftReply,
+    draftFeedback,
   };
 }
 

@@ -26,6 +26,7 @@ type B = {
   aTicketId: string;
   apiKeyId: string;
   articleId: string;
+  traceId: string;
 };
 
 const SECRET_MARKER = "cloudly-confidential-marker-7f3a";
@@ -158,6 +159,8 @@ const ATTACKS: Record<string, (b: B) => Attack[]> = {
   "connector.listCredentials": () => [{ input: undefined, expect: "no_leak" }],
   "connector.deleteCredential": () => [{ input: { connector: "zendesk" }, expect: "not_found" }],
   "knowledge.suggest": (b) => [{ input: { ticketId: b.ticketId }, expect: "not_found" }],
+  "reply.draft": (b) => [{ input: { ticketId: b.ticketId }, expect: "not_found" }],
+  "reply.feedback": (b) => [{ input: { traceId: b.traceId, verdict: "reject" }, expect: "not_found" }],
   "knowledge.search": () => [{ input: { query: `${SECRET_MARKER} confidential` }, expect: "no_leak" }],
   "knowledge.list": () => [{ input: {}, expect: "no_leak" }],
   "knowledge.get": (b) => [{ input: { articleId: b.articleId }, expect: "not_found" }],
@@ -202,6 +205,7 @@ beforeAll(async () => {
   });
   expect(request.status).toBe("pending_approval");
   const escalation = await asBAgent.escalation.create({ ticketId: ticket.id, note: "needs a human" });
+  const replyDraft = await asBAgent.reply.draft({ ticketId: ticket.id });
   // Administration runs in the console (an extension token is scoped to the copilot's work).
   const asBAdmin = await callerWithSession(db, {
     via: "session",
@@ -253,6 +257,7 @@ beforeAll(async () => {
     aTicketId: aTicket.id,
     apiKeyId: apiKey.key.id,
     articleId: article.id,
+    traceId: replyDraft.traceId,
   };
   // The attacker is tenant A's admin in the console: a session holds every permission the role has, so
   // each procedure is tried with full power (a token would be refused most of them by its scope).

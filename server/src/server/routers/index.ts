@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "../trpc/init";
 import { actionRouter, approvalRouter, escalationRouter } from "./action";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
+import { replyRouter } from "./copilot";
 import { apiKeyRouter, connectorRouter } from "./integrations";
 import { knowledgeRouter } from "./knowledge";
 import { permissionsRouter } from "./permissions";
@@ -20,6 +21,7 @@ export const appRouter = router({
   apiKey: apiKeyRouter,
   connector: connectorRouter,
   knowledge: knowledgeRouter,
+  reply: replyRouter,
 });
 
 export type AppRouter = typeof appRouter;

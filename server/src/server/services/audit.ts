@@ -83,6 +83,24 @@ export type TAuditEvent =
       metadata?: { trigger: string; escalationId: string; ticketId: string };
     }
   | {
+      action: "reply.draft";
+      targetType: "ticket";
+      targetId: string;
+      outcome: Outcome;
+      reason?: string;
+      /** The draft's trace, engine, cited articles as id@version, and confidence. */
+      metadata?: { traceId: string; engine: string; articles: string[]; confidence: number };
+    }
+  | {
+      action: "reply.feedback";
+      targetType: "copilot_trace";
+      targetId: string;
+      outcome: Outcome;
+      reason?: string;
+      /** The verdict; for an edit, the share of words changed and the length (never the text). */
+      metadata?: { verdict: string; ticketId: string | null; changed?: number; length?: number };
+    }
+  | {
       action: "kb.suggest";
       targetType: "ticket";
       targetId: string;

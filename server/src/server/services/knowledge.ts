@@ -78,7 +78,7 @@ async function tierPolicies(tx: TenantTx, tenantId: string): Promise<TierPolicy[
 }
 
 /** Tiers the actor may have the copilot read: allowed for the role AND by the published charter. */
-async function readableTiers(db: Database, tx: TenantTx, actor: TActor): Promise<Tier[]> {
+export async function readableTiers(db: Database, tx: TenantTx, actor: TActor): Promise<Tier[]> {
   const policies = await tierPolicies(tx, actor.tenant.id);
   const { charter } = await getPublishedCharter(db, actor.tenant.id, tx);
   const charterRead = new Set<string>(charter.knowledge.read);
@@ -105,7 +105,18 @@ type PassageRow = {
 export async function searchPassages(
   tx: TenantTx,
   input: { tenantId: string; terms: string[]; tiers: Tier[]; customerId: string | null; limit: number },
-): Promise<TKnowledgePassage[]> {
+): Promise<TKnowledgePassage[]>;
+/** The same, with each article's body: for a step that writes from the article (the reply draft). */
+export async function searchPassages(
+  tx: TenantTx,
+  input: { tenantId: string; terms: string[]; tiers: Tier[]; customerId: string | null; limit: number },
+  options: { body: true },
+): Promise<(TKnowledgePassage & { body: string })[]>;
+export async function searchPassages(
+  tx: TenantTx,
+  input: { tenantId: string; terms: string[]; tiers: Tier[]; customerId: string | null; limit: number },
+  options: { body?: boolean } = {},
+): Promise<(TKnowledgePassage & { body?: string })[]> {
   const terms = input.terms.filter((t) => /^[a-z0-9]+$/.test(t));
   if (terms.length === 0 || input.tiers.length === 0) return [];
   const query = terms.join(" | ");
@@ -137,6 +148,7 @@ export async function searchPassages(
       snippet: r.snippet.replace(/\s+/g, " ").trim().slice(0, 400),
       score: Math.round(Number(r.score) * 1000) / 1000,
       matched,
+      ...(options.body ? { body: r.body } : {}),
     };
   });
 }

@@ -1,0 +1,57 @@
+import { connectExtension, expect, screenshot, signInConsole, test } from "./fixtures";
+
+test("an agent drafts a reply in their own style, edits it and inserts it into the helpdesk's reply box", async ({
+  context,
+  extensionId,
+  baseURL,
+}) => {
+  const page = await context.newPage();
+  await signInConsole(page, "agent@northwind.test");
+  await page.goto("/helpdesk");
+  await page
+    .getByTestId("ticket-list")
+    .getByRole("link", { name: /tent arrived/i })
+    .first()
+    .click();
+  await expect(page.locator("[data-keel-ticket-id]")).toBeVisible();
+
+  await connectExtension(context, extensionId, baseURL as string, "agent@northwind.test");
+  await page.bringToFront();
+  await expect(page.getByTestId("keel-summary")).toBeVisible();
+
+  const section = page.getByTestId("reply-draft");
+  await expect(section).toHaveAttribute("data-state", "idle");
+  await section.getByTestId("reply-draft-generate").click();
+  await expect(section).toHaveAttribute("data-state", "ready");
+
+  const text = section.getByTestId("reply-draft-text");
+  // Addressed by the customer's first name (restored from its placeholder), in the agent's "Hi" style.
+  await expect(text).toHaveValue(/^Hi Hannah,/);
+  await expect(text).not.toHaveValue(/\[PERSON_/);
+  await expect(section.getByTestId("reply-draft-style")).toContainText(/from \d+ of your replies/);
+  await expect(section.getByTestId("reply-draft-confidence")).toContainText("% confidence");
+  // Every citation in the list is cited in the text.
+  const citations = section.getByTestId("reply-draft-citations").locator("li");
+  await expect(citations.first()).toBeVisible();
+  const value = await text.inputValue();
+  for (const item of await citations.allTextContents()) {
+    const n = /^\[(\d+)\]/.exec(item)?.[1];
+    expect(value).toContain(`[${n}]`);
+  }
+  await section.scrollIntoViewIfNeeded();
+  await screenshot(page, "copilot-01-reply-draft");
+
+  // The agent edits the draft, then inserts it into the helpdesk's own reply box.
+  await text.fill(`${value}\n\nP.S. I've flagged your order for priority handling.`);
+  await section.getByTestId("reply-draft-insert").click();
+  await expect(section.getByTestId("reply-draft-inserted")).toBeVisible();
+  const reply = page.locator("textarea[data-keel-reply]");
+  await expect(reply).toHaveValue(/^Hi Hannah,[\s\S]*priority handling\.$/);
+  await reply.scrollIntoViewIfNeeded();
+  await screenshot(page, "copilot-02-draft-inserted");
+
+  // Regenerate gives a fresh draft (a new trace) for the same ticket.
+  await section.getByTestId("reply-draft-regenerate").click();
+  await expect(section).toHaveAttribute("data-state", "ready");
+  await expect(text).toHaveValue(/^Hi Hannah,/);
+});

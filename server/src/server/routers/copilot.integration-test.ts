@@ -1,0 +1,131 @@
+import type { Database } from "@keel/db";
+import { DEMO_PASSWORD } from "@keel/db";
+import { createTestDatabase } from "@keel/db/testing";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callerWithToken } from "../testing/harness";
+
+let db: Database;
+const tokens = new Map<string, string>();
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  for (const email of ["agent@northwind.test", "supervisor@northwind.test", "agent@cloudly.test"]) {
+    const { token } = await (await callerWithToken(db, null)).auth.connectExtension({
+      email,
+      password: DEMO_PASSWORD,
+    });
+    tokens.set(email, token);
+  }
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+const as = (email: string) => callerWithToken(db, tokens.get(email) ?? null);
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return (error as TRPCError).code;
+}
+
+/** A northwind ticket whose customer wrote about a damaged item (the demo's tent ticket). */
+async function tentTicket() {
+  const tenant = await db.prisma.tenant.findUniqueOrThrow({ where: { slug: "northwind" } });
+  const message = await db.prisma.message.findFirstOrThrow({
+    where: { tenantId: tenant.id, authorType: "customer", body: { contains: "tent", mode: "insensitive" } },
+    include: { ticket: { include: { customer: true } } },
+  });
+  return { tenant, ticket: message.ticket };
+}
+
+describe("reply drafts", () => {
+  it("drafts in the agent's style, cites what it used, and stores a redacted trace", async () => {
+    const { tenant, ticket } = await tentTicket();
+    const agent = await as("agent@northwind.test");
+    const draft = await agent.reply.draft({ ticketId: ticket.id });
+
+    const firstName = ticket.customer.name.split(" ")[0] ?? "";
+    // Addressed to the customer by name in the agent's view (restored from the placeholder).
+    expect(draft.text).toContain(firstName);
+    expect(draft.text).not.toContain("[PERSON_0]");
+    // The seeded agent greets with "Hi" and writes contractions.
+    expect(draft.style).toMatchObject({ greeting: "Hi", contractions: true });
+    expect(draft.style.samples).toBeGreaterThan(0);
+    expect(draft.prompt).toEqual({ id: "reply.draft", version: 1 });
+    for (const c of draft.citations) expect(draft.text).toContain(`[${c.n}]`);
+    expect(draft.confidence).toBeGreaterThanOrEqual(0);
+    expect(draft.belowThreshold).toBe(draft.confidence < tenant.escalationThreshold);
+
+    const trace = await db.prisma.copilotTrace.findUniqueOrThrow({ where: { id: draft.traceId } });
+    expect(trace).toMatchObject({
+      tenantId: tenant.id,
+      ticketId: ticket.id,
+      step: "draft",
+      promptId: "reply.draft",
+    });
+    // Redacted like audit events: the customer is a placeholder in the stored input and output.
+    const stored = JSON.stringify([trace.input, trace.output]);
+    expect(stored).toContain("[PERSON_0]");
+    expect(stored).not.toContain(ticket.customer.name);
+    expect(stored).not.toContain(ticket.customer.email);
+    expect((trace.retrieved as unknown[]).length).toBeGreaterThanOrEqual(draft.citations.length);
+
+    const event = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { tenantId: tenant.id, action: "reply.draft", targetId: ticket.id },
+      orderBy: { seq: "desc" },
+    });
+    expect(event.metadata).toMatchObject({ traceId: draft.traceId });
+  });
+
+  it("answers NOT_FOUND for another tenant's ticket, and audits the attempt", async () => {
+    const { ticket } = await tentTicket();
+    const outsider = await as("agent@cloudly.test");
+    expect(await codeOf(outsider.reply.draft({ ticketId: ticket.id }))).toBe("NOT_FOUND");
+    const cloudly = await db.prisma.tenant.findUniqueOrThrow({ where: { slug: "cloudly" } });
+    expect(
+      await db.prisma.auditEvent.count({
+        where: { tenantId: cloudly.id, action: "reply.draft", outcome: "not_found", targetId: ticket.id },
+      }),
+    ).toBe(1);
+    expect(await db.prisma.copilotTrace.count({ where: { tenantId: cloudly.id } })).toBe(0);
+  });
+
+  it("records feedback on the agent's own draft only, keeping the size of an edit but not its text", async () => {
+    const { tenant, ticket } = await tentTicket();
+    const agent = await as("agent@northwind.test");
+    const draft = await agent.reply.draft({ ticketId: ticket.id });
+    const edited = `${draft.text}\n\nP.S. The replacement ships today.`;
+    expect(await agent.reply.feedback({ traceId: draft.traceId, verdict: "edit", text: edited })).toEqual({
+      recorded: true,
+    });
+    const event = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { tenantId: tenant.id, action: "reply.feedback", targetId: draft.traceId },
+    });
+    expect(event.metadata).toMatchObject({ verdict: "edit", length: edited.length });
+    expect(JSON.stringify(event.metadata)).not.toContain("replacement ships today");
+
+    // Bad input changes nothing; another agent's or tenant's draft is not found.
+    const before = await db.prisma.auditEvent.count({
+      where: { tenantId: tenant.id, action: "reply.feedback" },
+    });
+    expect(await codeOf(agent.reply.feedback({ traceId: draft.traceId, verdict: "edit" }))).toBe(
+      "BAD_REQUEST",
+    );
+    expect(
+      await db.prisma.auditEvent.count({ where: { tenantId: tenant.id, action: "reply.feedback" } }),
+    ).toBe(before);
+    const supervisor = await as("supervisor@northwind.test");
+    expect(await codeOf(supervisor.reply.feedback({ traceId: draft.traceId, verdict: "accept" }))).toBe(
+      "NOT_FOUND",
+    );
+    const outsider = await as("agent@cloudly.test");
+    expect(await codeOf(outsider.reply.feedback({ traceId: draft.traceId, verdict: "reject" }))).toBe(
+      "NOT_FOUND",
+    );
+  });
+});

@@ -1,0 +1,279 @@
+import type { Database, Prisma } from "@keel/db";
+import { newId, withTenant } from "@keel/db";
+import type { TReplyDraft } from "@keel/shared";
+import type { TActor } from "../actor";
+import { DRAFT_ENGINE, draftReply, learnStyle, type TDraft } from "../engine/draft";
+import { AppError, notFound } from "../errors";
+import { PROMPTS } from "../prompts";
+import { redactPii, restorePii, type TPiiVault } from "../safety/pii";
+import { auditActorOf, recordAudit } from "./audit";
+import { readableTiers, searchPassages, searchTerms } from "./knowledge";
+import { getPublished } from "./policies";
+import { ticketSafety } from "./ticket-safety";
+
+/** How many of the agent's past replies the style is learned from. */
+const STYLE_SAMPLES = 30;
+/** The customer's latest messages a draft answers. */
+const REQUEST_MESSAGES = 3;
+/** The placeholder the customer's own name becomes before any engine sees it. */
+const CUSTOMER = "[PERSON_0]";
+
+function firstNameOf(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? name;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Redacts the text an engine sees: the customer's name becomes [PERSON_0], every other piece of
+ * personal data a numbered placeholder (safety/pii.ts). The vault restores them in the agent's view
+ * only; it is never stored or logged.
+ */
+function redactForEngine(text: string, customerName: string): { text: string; vault: TPiiVault } {
+  const names = [customerName.trim(), firstNameOf(customerName)].filter((n) => n.length >= 2);
+  let masked = text;
+  for (const name of names)
+    masked = masked.replace(new RegExp(`\\b${escapeRegExp(name)}\\b`, "gi"), CUSTOMER);
+  const redacted = redactPii(masked);
+  return { text: redacted.text, vault: { ...redacted.vault, [CUSTOMER]: firstNameOf(customerName) } };
+}
+
+/**
+ * The reply.draft copilot step: a draft in the agent's own style, grounded in the knowledge the caller
+ * may read, with citations. Personal data is replaced by placeholders before the engine runs and
+ * restored in the answer only; the trace stores the redacted input and output with the prompt, engine,
+ * policy and charter versions and the retrieved articles with their versions. Tenant-scoped; a ticket
+ * outside the tenant answers NOT_FOUND and the attempt is audited.
+ */
+export async function draftReplyFor(
+  db: Database,
+  actor: TActor,
+  ticketId: string,
+  requestId?: string,
+): Promise<TReplyDraft> {
+  const started = performance.now();
+  const who = auditActorOf(actor);
+  const prompt = PROMPTS["reply.draft"];
+  const result = await withTenant(db, actor.tenant.id, async (tx) => {
+    const ticket = await tx.ticket.findFirst({
+      where: { id: ticketId, tenantId: actor.tenant.id },
+      include: {
+        customer: { select: { name: true } },
+        tenant: { select: { escalationThreshold: true } },
+        messages: {
+          where: { authorType: "customer", internal: false },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: REQUEST_MESSAGES,
+        },
+      },
+    });
+    if (!ticket) {
+      await recordAudit(
+        tx,
+        who,
+        {
+          action: "reply.draft",
+          targetType: "ticket",
+          targetId: ticketId,
+          outcome: "not_found",
+          reason: "no ticket with this id in the caller's tenant",
+        },
+        requestId,
+      );
+      return null;
+    }
+    const safety = await ticketSafety(tx, ticket);
+    const pastReplies = await tx.message.findMany({
+      where: { tenantId: actor.tenant.id, authorUserId: actor.userId, authorType: "agent", internal: false },
+      orderBy: { createdAt: "desc" },
+      take: STYLE_SAMPLES,
+      select: { body: true },
+    });
+    const style = learnStyle(
+      pastReplies.map((m) => m.body),
+      actor.name,
+    );
+
+    const request = ticket.messages
+      .slice()
+      .reverse()
+      .map((m) => m.body)
+      .join("\n\n");
+    const { text: redacted, vault } = redactForEngine(
+      `${ticket.subject}\n\n${request}`,
+      ticket.customer.name,
+    );
+    const [subject = "", ...rest] = redacted.split("\n\n");
+    const redactedRequest = rest.join("\n\n");
+
+    const searchStarted = performance.now();
+    // The reply goes to the customer: it is written from public help content only. Internal playbooks,
+    // incident data and customer records guide the agent (kb.suggest) but are never quoted to the customer.
+    const tiers = (await readableTiers(db, tx, actor)).filter((t) => t === "public");
+    const terms = searchTerms(redacted);
+    const passages = await searchPassages(
+      tx,
+      { tenantId: actor.tenant.id, terms, tiers, customerId: ticket.customerId, limit: 5 },
+      { body: true },
+    );
+    const searchMs = Math.round((performance.now() - searchStarted) * 100) / 100;
+
+    const draft: TDraft = draftReply({
+      customerName: CUSTOMER,
+      subject,
+      request: redactedRequest,
+      passages,
+      style,
+    });
+    const [policy, charter] = await Promise.all([
+      getPublished(db, actor.tenant.id, "policy", tx),
+      getPublished(db, actor.tenant.id, "charter", tx),
+    ]);
+    const traceId = newId("trc");
+    const latencyMs = Math.round(performance.now() - started);
+    await tx.copilotTrace.create({
+      data: {
+        id: traceId,
+        tenantId: actor.tenant.id,
+        ticketId: ticket.id,
+        actorId: actor.userId,
+        step: "draft",
+        promptId: prompt.id,
+        promptVersion: prompt.version,
+        policyVersion: policy.version,
+        charterVersion: charter.version,
+        model: `${DRAFT_ENGINE.id}@${DRAFT_ENGINE.version}`,
+        settings: { styleSamples: STYLE_SAMPLES, requestMessages: REQUEST_MESSAGES },
+        retrieved: passages.map((p) => ({ articleId: p.articleId, version: p.version, score: p.score })),
+        toolCalls: [
+          {
+            name: "knowledge.search",
+            at: new Date().toISOString(),
+            ms: searchMs,
+            input: { terms, tiers },
+            output: { articles: passages.map((p) => `${p.articleId}@${p.version}`) },
+          },
+        ],
+        // Redacted: placeholders, never the vault.
+        input: {
+          subject,
+          request: redactedRequest,
+          style,
+          injectionFlagged: safety?.injectionFlagged ?? false,
+        } as Prisma.InputJsonObject,
+        output: {
+          text: draft.text,
+          citations: draft.citations,
+          confidence: draft.confidence,
+          grounded: draft.grounded,
+        },
+        latencyMs,
+      },
+    });
+    await recordAudit(
+      tx,
+      who,
+      {
+        action: "reply.draft",
+        targetType: "ticket",
+        targetId: ticket.id,
+        outcome: "success",
+        metadata: {
+          traceId,
+          engine: DRAFT_ENGINE.id,
+          articles: draft.citations.map((c) => `${c.articleId}@${c.version}`),
+          confidence: draft.confidence,
+        },
+      },
+      requestId,
+    );
+    return {
+      traceId,
+      ticketId: ticket.id,
+      text: restorePii(draft.text, vault),
+      citations: draft.citations,
+      confidence: draft.confidence,
+      belowThreshold: draft.confidence < ticket.tenant.escalationThreshold,
+      grounded: draft.grounded,
+      style: {
+        greeting: style.greeting,
+        signOff: style.signOff,
+        contractions: style.contractions,
+        samples: style.samples,
+      },
+      engine: { ...DRAFT_ENGINE },
+      prompt: { id: prompt.id, version: prompt.version },
+      generatedAt: new Date().toISOString(),
+    } satisfies TReplyDraft;
+  });
+  if (!result) throw notFound("Ticket");
+  return result;
+}
+
+/** Word-level edit distance share (0: unchanged, 1: all different), for feedback without the text. */
+function changedShare(a: string, b: string): number {
+  const x = a.split(/\s+/).filter(Boolean);
+  const y = b.split(/\s+/).filter(Boolean);
+  if (x.length === 0 && y.length === 0) return 0;
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j += 1) {
+      row[j] = Math.min(
+        (prev[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1),
+      );
+    }
+    prev = row;
+  }
+  return Math.round(((prev[y.length] ?? 0) / Math.max(x.length, y.length)) * 100) / 100;
+}
+
+/**
+ * The agent's verdict on a draft (accepted as is, edited, rejected), recorded as an audit event on the
+ * draft's trace. Only the size of an edit is kept, never the text. Only the agent the draft was made
+ * for may give it; another tenant's trace answers NOT_FOUND.
+ */
+export async function recordDraftFeedback(
+  db: Database,
+  actor: TActor,
+  input: { traceId: string; verdict: "accept" | "edit" | "reject"; text?: string },
+): Promise<{ recorded: true }> {
+  if (input.verdict === "edit" && input.text === undefined) {
+    throw new AppError("BAD_REQUEST", "An edit needs the text that was used.");
+  }
+  const who = auditActorOf(actor);
+  const found = await withTenant(db, actor.tenant.id, async (tx) => {
+    const trace = await tx.copilotTrace.findFirst({
+      where: { id: input.traceId, tenantId: actor.tenant.id, step: "draft" },
+    });
+    if (!trace || trace.actorId !== actor.userId) {
+      await recordAudit(tx, who, {
+        action: "reply.feedback",
+        targetType: "copilot_trace",
+        targetId: input.traceId,
+        outcome: "not_found",
+        reason: trace ? "the draft was made for another agent" : "no such draft in the caller's tenant",
+      });
+      return false;
+    }
+    const drafted = (trace.output as { text?: string }).text ?? "";
+    const edit =
+      input.verdict === "edit" && input.text !== undefined
+        ? { changed: changedShare(drafted, input.text), length: input.text.length }
+        : null;
+    await recordAudit(tx, who, {
+      action: "reply.feedback",
+      targetType: "copilot_trace",
+      targetId: trace.id,
+      outcome: "success",
+      metadata: { verdict: input.verdict, ticketId: trace.ticketId, ...(edit ? edit : {}) },
+    });
+    return true;
+  });
+  if (!found) throw notFound("Draft");
+  return { recorded: true };
+}

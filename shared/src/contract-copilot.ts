@@ -1,0 +1,63 @@
+import * as z from "zod";
+
+/*
+ * Copilot steps beyond the summary: the reply draft in the agent's own style, with citations, and the
+ * agent's feedback on it. Every step stores a trace (prompt, model, retrieved documents with versions,
+ * redacted input and output). Spread into the main contract.
+ */
+
+const ZId = z.string().trim().min(1).max(64);
+const ZIsoDate = z.string().datetime({ offset: true });
+
+export const ZDraftCitation = z.object({
+  /** The number the draft cites it by: [1], [2]. */
+  n: z.number().int().min(1),
+  articleId: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+});
+export type TDraftCitation = z.infer<typeof ZDraftCitation>;
+
+export const ZReplyDraft = z.object({
+  /** The trace of this draft: feedback and replays refer to it. */
+  traceId: ZId,
+  ticketId: ZId,
+  /** The draft in the agent's view (personal data restored). */
+  text: z.string(),
+  citations: z.array(ZDraftCitation),
+  /** 0..1; below the workspace's escalation threshold the sidebar suggests handing off. */
+  confidence: z.number().min(0).max(1),
+  belowThreshold: z.boolean(),
+  grounded: z.boolean(),
+  style: z.object({
+    greeting: z.string().nullable(),
+    signOff: z.string().nullable(),
+    contractions: z.boolean(),
+    /** How many of the agent's past replies the style was learned from (0: Keel's defaults). */
+    samples: z.number().int(),
+  }),
+  engine: z.object({ id: z.string(), version: z.string() }),
+  prompt: z.object({ id: z.string(), version: z.number().int() }),
+  generatedAt: ZIsoDate,
+});
+export type TReplyDraft = z.infer<typeof ZReplyDraft>;
+
+export const REPLY_FEEDBACK = ["accept", "edit", "reject"] as const;
+
+export const copilotContract = {
+  "reply.draft": {
+    kind: "mutation",
+    input: z.strictObject({ ticketId: ZId }),
+    output: ZReplyDraft,
+  },
+  "reply.feedback": {
+    kind: "mutation",
+    input: z.strictObject({
+      traceId: ZId,
+      verdict: z.enum(REPLY_FEEDBACK),
+      /** The text the agent used, for "edit": only its length and distance from the draft are kept. */
+      text: z.string().max(20_000).optional(),
+    }),
+    output: z.object({ recorded: z.literal(true) }),
+  },
+} as const;
