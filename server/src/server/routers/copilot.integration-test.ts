@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from "@keel/db";
 import { createTestDatabase } from "@keel/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { replayTrace } from "../services/copilot";
 import { callerWithToken } from "../testing/harness";
 
 let db: Database;
@@ -127,5 +128,43 @@ describe("reply drafts", () => {
     expect(await codeOf(outsider.reply.feedback({ traceId: draft.traceId, verdict: "reject" }))).toBe(
       "NOT_FOUND",
     );
+  });
+});
+
+describe("replaying a trace", () => {
+  it("re-runs a draft against what is in force now, stores it as a replay, and says what changed", async () => {
+    const { tenant, ticket } = await tentTicket();
+    const agent = await as("agent@northwind.test");
+    const draft = await agent.reply.draft({ ticketId: ticket.id });
+
+    const same = await replayTrace(db, tenant.id, draft.traceId);
+    expect(same.changes).toEqual([]);
+    expect(same.diff.every((d) => d.op === " ")).toBe(true);
+    const stored = await db.prisma.copilotTrace.findUniqueOrThrow({ where: { id: same.replay.traceId } });
+    expect(stored).toMatchObject({ replayOfId: draft.traceId, tenantId: tenant.id, step: "draft" });
+
+    // A trace made by an older prompt and engine, with different output: the replay names the changes.
+    await db.prisma.copilotTrace.update({
+      where: { id: draft.traceId },
+      data: {
+        promptVersion: 0,
+        model: "keel-offline/draft@0",
+        output: { text: "Hi [PERSON_0],\n\nOld wording.", confidence: 0.2 },
+      },
+    });
+    const changed = await replayTrace(db, tenant.id, draft.traceId);
+    expect(changed.changes).toEqual(
+      expect.arrayContaining([
+        "prompt reply.draft@0 → reply.draft@1",
+        "model keel-offline/draft@0 → keel-offline/draft@1",
+        "output text changed",
+      ]),
+    );
+    expect(changed.diff).toContainEqual({ op: "-", line: "Old wording." });
+    expect(changed.diff).toContainEqual({ op: " ", line: "Hi [PERSON_0]," });
+
+    // Another tenant cannot replay it.
+    const cloudly = await db.prisma.tenant.findUniqueOrThrow({ where: { slug: "cloudly" } });
+    await expect(replayTrace(db, cloudly.id, draft.traceId)).rejects.toThrow(/not found/i);
   });
 });

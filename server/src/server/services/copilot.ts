@@ -277,3 +277,175 @@ export async function recordDraftFeedback(
   if (!found) throw notFound("Draft");
   return { recorded: true };
 }
+
+export type TTraceSide = {
+  traceId: string;
+  prompt: string;
+  model: string;
+  policyVersion: number | null;
+  charterVersion: number | null;
+  retrieved: string[];
+  text: string;
+  confidence: number | null;
+  latencyMs: number;
+};
+
+export type TReplay = {
+  original: TTraceSide;
+  replay: TTraceSide;
+  /** What differs, in words: prompt, model, policy, charter, retrieved articles, output. */
+  changes: string[];
+  /** The output line by line: " " same, "-" only in the original, "+" only in the replay. */
+  diff: { op: " " | "-" | "+"; line: string }[];
+};
+
+type TDraftTraceInput = {
+  subject?: string;
+  request?: string;
+  style?: Parameters<typeof draftReply>[0]["style"];
+};
+
+function sideOf(trace: {
+  id: string;
+  promptId: string;
+  promptVersion: number;
+  model: string;
+  policyVersion: number | null;
+  charterVersion: number | null;
+  retrieved: unknown;
+  output: unknown;
+  latencyMs: number;
+}): TTraceSide {
+  const output = (trace.output ?? {}) as { text?: string; confidence?: number };
+  const retrieved = Array.isArray(trace.retrieved)
+    ? (trace.retrieved as { articleId: string; version: number }[]).map((r) => `${r.articleId}@${r.version}`)
+    : [];
+  return {
+    traceId: trace.id,
+    prompt: `${trace.promptId}@${trace.promptVersion}`,
+    model: trace.model,
+    policyVersion: trace.policyVersion,
+    charterVersion: trace.charterVersion,
+    retrieved,
+    text: output.text ?? "",
+    confidence: typeof output.confidence === "number" ? output.confidence : null,
+    latencyMs: trace.latencyMs,
+  };
+}
+
+/** A line diff (longest common subsequence): small texts only, which drafts are. */
+export function lineDiff(before: string, after: string): TReplay["diff"] {
+  const a = before.split("\n");
+  const b = after.split("\n");
+  const n = a.length;
+  const m = b.length;
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i -= 1) {
+    for (let j = m - 1; j >= 0; j -= 1) {
+      const row = lcs[i] as number[];
+      row[j] =
+        a[i] === b[j] ? (lcs[i + 1]?.[j + 1] ?? 0) + 1 : Math.max(lcs[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
+    }
+  }
+  const out: TReplay["diff"] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      out.push({ op: " ", line: a[i] ?? "" });
+      i += 1;
+      j += 1;
+    } else if ((lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0)) {
+      out.push({ op: "-", line: a[i] ?? "" });
+      i += 1;
+    } else {
+      out.push({ op: "+", line: b[j] ?? "" });
+      j += 1;
+    }
+  }
+  while (i < n) out.push({ op: "-", line: a[i++] ?? "" });
+  while (j < m) out.push({ op: "+", line: b[j++] ?? "" });
+  return out;
+}
+
+/**
+ * Re-runs a stored draft trace against what is in force now (the current prompt version, engine,
+ * policy and charter, and the tenant's knowledge as it is today) from the trace's own redacted input,
+ * stores the result as a new trace (replayOfId) and says what changed. Tenant-scoped: another tenant's
+ * trace is not found. Personal data never enters: the input was stored redacted.
+ */
+export async function replayTrace(db: Database, tenantId: string, traceId: string): Promise<TReplay> {
+  const prompt = PROMPTS["reply.draft"];
+  const result = await withTenant(db, tenantId, async (tx) => {
+    const trace = await tx.copilotTrace.findFirst({ where: { id: traceId, tenantId } });
+    if (!trace) return null;
+    if (trace.step !== "draft")
+      throw new AppError("BAD_REQUEST", `Only draft traces can be replayed (this is ${trace.step}).`);
+    const input = (trace.input ?? {}) as TDraftTraceInput;
+    const started = performance.now();
+    const terms = searchTerms(`${input.subject ?? ""}\n\n${input.request ?? ""}`);
+    const passages = await searchPassages(
+      tx,
+      { tenantId, terms, tiers: ["public"], customerId: null, limit: 5 },
+      { body: true },
+    );
+    const draft = draftReply({
+      customerName: CUSTOMER,
+      subject: input.subject ?? "",
+      request: input.request ?? "",
+      passages,
+      style: input.style ?? learnStyle([], ""),
+    });
+    const [policy, charter] = await Promise.all([
+      getPublished(db, tenantId, "policy", tx),
+      getPublished(db, tenantId, "charter", tx),
+    ]);
+    const replay = await tx.copilotTrace.create({
+      data: {
+        id: newId("trc"),
+        tenantId,
+        ticketId: trace.ticketId,
+        actorId: trace.actorId,
+        step: trace.step,
+        promptId: prompt.id,
+        promptVersion: prompt.version,
+        policyVersion: policy.version,
+        charterVersion: charter.version,
+        model: `${DRAFT_ENGINE.id}@${DRAFT_ENGINE.version}`,
+        settings: trace.settings ?? {},
+        retrieved: passages.map((p) => ({ articleId: p.articleId, version: p.version, score: p.score })),
+        toolCalls: [
+          { name: "knowledge.search", at: new Date().toISOString(), input: { terms, tiers: ["public"] } },
+        ],
+        input: trace.input ?? {},
+        output: {
+          text: draft.text,
+          citations: draft.citations,
+          confidence: draft.confidence,
+          grounded: draft.grounded,
+        },
+        latencyMs: Math.round(performance.now() - started),
+        replayOfId: trace.id,
+      },
+    });
+    return { original: sideOf(trace), replay: sideOf(replay) };
+  });
+  if (!result) throw notFound("Trace");
+  const { original, replay } = result;
+  const changes: string[] = [];
+  if (original.prompt !== replay.prompt) changes.push(`prompt ${original.prompt} → ${replay.prompt}`);
+  if (original.model !== replay.model) changes.push(`model ${original.model} → ${replay.model}`);
+  const version = (v: number | null) => (v === null ? "built-in" : `v${v}`);
+  if (original.policyVersion !== replay.policyVersion)
+    changes.push(`policy ${version(original.policyVersion)} → ${version(replay.policyVersion)}`);
+  if (original.charterVersion !== replay.charterVersion)
+    changes.push(`charter ${version(original.charterVersion)} → ${version(replay.charterVersion)}`);
+  const gone = original.retrieved.filter((r) => !replay.retrieved.includes(r));
+  const added = replay.retrieved.filter((r) => !original.retrieved.includes(r));
+  if (gone.length || added.length)
+    changes.push(`retrieved: ${[...gone.map((r) => `-${r}`), ...added.map((r) => `+${r}`)].join(", ")}`);
+  if (original.text !== replay.text) changes.push("output text changed");
+  if (original.confidence !== replay.confidence)
+    changes.push(`confidence ${original.confidence ?? "?"} → ${replay.confidence ?? "?"}`);
+  return { original, replay, changes, diff: lineDiff(original.text, replay.text) };
+}
