@@ -1,4 +1,4 @@
-import { connectExtension, expect, screenshot, signInConsole, test } from "./fixtures";
+import { connectExtension, expect, screenshot, signInConsole, signOutConsole, test } from "./fixtures";
 
 test("an agent drafts a reply in their own style, edits it and inserts it into the helpdesk's reply box", async ({
   context,
@@ -54,4 +54,23 @@ test("an agent drafts a reply in their own style, edits it and inserts it into t
   await section.getByTestId("reply-draft-regenerate").click();
   await expect(section).toHaveAttribute("data-state", "ready");
   await expect(text).toHaveValue(/^Hi Hannah,/);
+
+  // A supervisor finds the inserted draft's trace in the console, next to its audit events, redacted.
+  await signOutConsole(page);
+  await signInConsole(page, "supervisor@northwind.test", "/console/traces");
+  await expect(page.getByRole("heading", { name: "Copilot traces", level: 1 })).toBeVisible();
+  const rows = page.getByTestId("trace-row");
+  expect(await rows.count()).toBeGreaterThanOrEqual(2);
+  // The older of the two drafts is the one that was inserted (and so has feedback).
+  await rows.nth(1).getByRole("link").first().click();
+  await expect(page.getByTestId("trace-versions")).toContainText("reply.draft@1");
+  await expect(page.getByTestId("trace-versions")).toContainText("keel-offline/draft@1");
+  await expect(page.getByTestId("trace-event").filter({ hasText: "reply.draft" })).toHaveCount(1);
+  await expect(page.getByTestId("trace-event").filter({ hasText: "reply.feedback" })).toHaveCount(1);
+  // The customer is a placeholder in what was stored: the engine never saw the name.
+  await expect(page.getByTestId("trace-output")).toContainText("Hi [PERSON_0],");
+  await expect(page.getByTestId("trace-output")).not.toContainText("Hannah");
+  await expect(page.getByTestId("trace-input")).not.toContainText("Hannah");
+  await expect(page.getByTestId("trace-retrieved")).toContainText("@");
+  await screenshot(page, "copilot-03-console-trace");
 });

@@ -44,6 +44,49 @@ export type TReplyDraft = z.infer<typeof ZReplyDraft>;
 
 export const REPLY_FEEDBACK = ["accept", "edit", "reject"] as const;
 
+/** One stored copilot step, as the console lists it. */
+export const ZTraceSummary = z.object({
+  id: ZId,
+  createdAt: ZIsoDate,
+  step: z.string(),
+  ticketId: z.string().nullable(),
+  actorId: z.string().nullable(),
+  prompt: z.string(),
+  model: z.string(),
+  latencyMs: z.number().int(),
+  confidence: z.number().nullable(),
+  replayOfId: z.string().nullable(),
+});
+export type TTraceSummary = z.infer<typeof ZTraceSummary>;
+
+export const ZTraceDetail = ZTraceSummary.extend({
+  policyVersion: z.number().int().nullable(),
+  charterVersion: z.number().int().nullable(),
+  settings: z.unknown(),
+  retrieved: z.array(
+    z.object({ articleId: z.string(), version: z.number().int(), score: z.number().nullable() }),
+  ),
+  toolCalls: z.unknown(),
+  /** Redacted, as stored: personal data appears as placeholders. */
+  input: z.unknown(),
+  output: z.unknown(),
+  tokensIn: z.number().int(),
+  tokensOut: z.number().int(),
+  /** The audit events that name this trace (the step itself, feedback). */
+  events: z.array(
+    z.object({
+      id: ZId,
+      createdAt: ZIsoDate,
+      action: z.string(),
+      actorLabel: z.string().nullable(),
+      outcome: z.string(),
+      seq: z.number().int(),
+    }),
+  ),
+  replays: z.array(z.object({ id: ZId, createdAt: ZIsoDate })),
+});
+export type TTraceDetail = z.infer<typeof ZTraceDetail>;
+
 export const copilotContract = {
   "reply.draft": {
     kind: "mutation",
@@ -59,5 +102,19 @@ export const copilotContract = {
       text: z.string().max(20_000).optional(),
     }),
     output: z.object({ recorded: z.literal(true) }),
+  },
+  "trace.list": {
+    kind: "query",
+    input: z.strictObject({
+      limit: z.number().int().min(1).max(100).default(50),
+      cursor: ZId.optional(),
+      ticketId: ZId.optional(),
+    }),
+    output: z.object({ traces: z.array(ZTraceSummary), nextCursor: ZId.nullable() }),
+  },
+  "trace.get": {
+    kind: "query",
+    input: z.strictObject({ traceId: ZId }),
+    output: ZTraceDetail,
   },
 } as const;

@@ -66,6 +66,7 @@ const CONSOLE_LINKS = [
   { href: "/console/permissions", label: "Permissions" },
   { href: "/console/knowledge", label: "Knowledge" },
   { href: "/console/audit", label: "Audit log" },
+  { href: "/console/traces", label: "Copilot traces" },
   { href: "/console/tokens", label: "Extension tokens" },
   { href: "/console/api-keys", label: "API keys" },
   { href: "/console/connectors", label: "Connectors" },

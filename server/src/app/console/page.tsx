@@ -24,6 +24,12 @@ export default async function ConsolePage() {
       show: can(actor.role, "audit.read").allowed,
     },
     {
+      href: "/console/traces",
+      title: "Copilot traces",
+      body: "Every copilot step: prompt and model versions, what was retrieved, redacted input and output.",
+      show: can(actor.role, "audit.read").allowed,
+    },
+    {
       href: "/console/tokens",
       title: "Extension tokens",
       body: "Browser extensions connected to this workspace; revoke any you no longer use.",

@@ -1,6 +1,7 @@
 import { contract } from "@keel/shared";
 import { draftReplyFor, recordDraftFeedback } from "../services/copilot";
-import { actionProcedure, router } from "../trpc/init";
+import { getTrace, listTraces } from "../services/copilot-traces";
+import { actionProcedure, permissionProcedure, router } from "../trpc/init";
 
 const c = contract;
 
@@ -15,4 +16,16 @@ export const replyRouter = router({
     .input(c["reply.feedback"].input)
     .output(c["reply.feedback"].output)
     .mutation(({ ctx, input }) => recordDraftFeedback(ctx.db, ctx.actor, input)),
+});
+
+/** Copilot traces for people who read audit data (console): redacted as stored, tenant-scoped. */
+export const traceRouter = router({
+  list: permissionProcedure("audit.read")
+    .input(c["trace.list"].input)
+    .output(c["trace.list"].output)
+    .query(({ ctx, input }) => listTraces(ctx.db, ctx.actor, input)),
+  get: permissionProcedure("audit.read")
+    .input(c["trace.get"].input)
+    .output(c["trace.get"].output)
+    .query(({ ctx, input }) => getTrace(ctx.db, ctx.actor, input.traceId)),
 });

@@ -161,6 +161,11 @@ const ATTACKS: Record<string, (b: B) => Attack[]> = {
   "knowledge.suggest": (b) => [{ input: { ticketId: b.ticketId }, expect: "not_found" }],
   "reply.draft": (b) => [{ input: { ticketId: b.ticketId }, expect: "not_found" }],
   "reply.feedback": (b) => [{ input: { traceId: b.traceId, verdict: "reject" }, expect: "not_found" }],
+  "trace.list": (b) => [
+    { input: {}, expect: "no_leak" },
+    { input: { ticketId: b.ticketId }, expect: "no_leak" },
+  ],
+  "trace.get": (b) => [{ input: { traceId: b.traceId }, expect: "not_found" }],
   "knowledge.search": () => [{ input: { query: `${SECRET_MARKER} confidential` }, expect: "no_leak" }],
   "knowledge.list": () => [{ input: {}, expect: "no_leak" }],
   "knowledge.get": (b) => [{ input: { articleId: b.articleId }, expect: "not_found" }],

@@ -2,7 +2,7 @@ import { createCallerFactory, router } from "../trpc/init";
 import { actionRouter, approvalRouter, escalationRouter } from "./action";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
-import { replyRouter } from "./copilot";
+import { replyRouter, traceRouter } from "./copilot";
 import { apiKeyRouter, connectorRouter } from "./integrations";
 import { knowledgeRouter } from "./knowledge";
 import { permissionsRouter } from "./permissions";
@@ -22,6 +22,7 @@ export const appRouter = router({
   connector: connectorRouter,
   knowledge: knowledgeRouter,
   reply: replyRouter,
+  trace: traceRouter,
 });
 
 export type AppRouter = typeof appRouter;
