@@ -1,8 +1,12 @@
+import { KB_SUGGEST_V1 } from "./kb-suggest.v1";
 import { REPLY_DRAFT_V1 } from "./reply-draft.v1";
+import { SUMMARIZE_V1 } from "./summarize.v1";
 
 /** The prompt versions in force, by step. A replay runs the current version (see services/copilot.ts). */
 export const PROMPTS = {
   "reply.draft": REPLY_DRAFT_V1,
+  "ticket.summarize": SUMMARIZE_V1,
+  "kb.suggest": KB_SUGGEST_V1,
 } as const;
 
 export type TPromptId = keyof typeof PROMPTS;

@@ -168,3 +168,29 @@ describe("replaying a trace", () => {
     await expect(replayTrace(db, cloudly.id, draft.traceId)).rejects.toThrow(/not found/i);
   });
 });
+
+describe("every copilot step leaves a trace", () => {
+  it("stores one for the summary and one for the suggested articles, named by their audit events", async () => {
+    const { tenant, ticket } = await tentTicket();
+    const agent = await as("agent@northwind.test");
+    await agent.ticket.summarize({ ticketId: ticket.id });
+    await agent.knowledge.suggest({ ticketId: ticket.id });
+    for (const [step, action, promptId] of [
+      ["summarize", "ticket.summarize", "ticket.summarize"],
+      ["suggest", "kb.suggest", "kb.suggest"],
+    ] as const) {
+      const trace = await db.prisma.copilotTrace.findFirstOrThrow({
+        where: { tenantId: tenant.id, ticketId: ticket.id, step },
+        orderBy: { createdAt: "desc" },
+      });
+      expect(trace).toMatchObject({ promptId, promptVersion: 1 });
+      const event = await db.prisma.auditEvent.findFirstOrThrow({
+        where: { tenantId: tenant.id, action, targetId: ticket.id, outcome: "success" },
+        orderBy: { seq: "desc" },
+      });
+      expect(event.metadata).toMatchObject({ traceId: trace.id });
+      // Redacted like audit events: the customer's e-mail never appears in a trace.
+      expect(JSON.stringify([trace.input, trace.output])).not.toContain(ticket.customer.email);
+    }
+  });
+});

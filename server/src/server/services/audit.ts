@@ -16,7 +16,7 @@ export type TAuditEvent =
       targetId: string;
       outcome: Outcome;
       reason?: string;
-      metadata?: { engine: string; sentences: number; citedMessageIds: string[] };
+      metadata?: { engine: string; sentences: number; citedMessageIds: string[]; traceId?: string };
     }
   | { action: "ticket.view"; targetType: "ticket"; targetId: string; outcome: Outcome; reason?: string }
   | {
@@ -106,8 +106,8 @@ export type TAuditEvent =
       targetId: string;
       outcome: Outcome;
       reason?: string;
-      /** Cited articles as id@version, and the tiers searched. */
-      metadata?: { articles: string[]; tiers: string[] };
+      /** Cited articles as id@version, the tiers searched, and the step's trace. */
+      metadata?: { articles: string[]; tiers: string[]; traceId?: string };
     }
   | {
       action: "knowledge.article_saved";

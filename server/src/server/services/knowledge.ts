@@ -23,6 +23,7 @@ import {
 import type * as z from "zod";
 import type { TActor } from "../actor";
 import { AppError, notFound } from "../errors";
+import { PROMPTS } from "../prompts";
 import { auditActorOf, recordAudit } from "./audit";
 import { getPublishedCharter } from "./policies";
 import { redactForAudit } from "./redact";
@@ -155,6 +156,7 @@ export async function searchPassages(
 
 /** Articles that match a ticket, with the words they matched (the kb.suggest copilot step). */
 export async function suggestArticles(db: Database, actor: TActor, ticketId: string, limit: number) {
+  const started = performance.now();
   return withTenant(db, actor.tenant.id, async (tx) => {
     const ticket = await tx.ticket.findFirst({
       where: { id: ticketId, tenantId: actor.tenant.id },
@@ -181,12 +183,31 @@ export async function suggestArticles(db: Database, actor: TActor, ticketId: str
       customerId: ticket.customerId,
       limit,
     });
+    const prompt = PROMPTS["kb.suggest"];
+    const traceId = newId("trc");
+    await tx.copilotTrace.create({
+      data: {
+        id: traceId,
+        tenantId: actor.tenant.id,
+        ticketId: ticket.id,
+        actorId: actor.userId,
+        step: "suggest",
+        promptId: prompt.id,
+        promptVersion: prompt.version,
+        model: "postgres-fts@1",
+        settings: { limit },
+        retrieved: passages.map((p) => ({ articleId: p.articleId, version: p.version, score: p.score })),
+        input: { terms, tiers },
+        output: { articles: passages.map((p) => `${p.articleId}@${p.version}`) },
+        latencyMs: Math.round(performance.now() - started),
+      },
+    });
     await recordAudit(tx, auditActorOf(actor), {
       action: "kb.suggest",
       targetType: "ticket",
       targetId: ticket.id,
       outcome: "success",
-      metadata: { articles: passages.map((p) => `${p.articleId}@${p.version}`), tiers },
+      metadata: { articles: passages.map((p) => `${p.articleId}@${p.version}`), tiers, traceId },
     });
     return { passages, terms, tiers };
   }).then((result) => {

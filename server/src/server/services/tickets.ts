@@ -10,7 +10,9 @@ import {
 import type { TActor } from "../actor";
 import { EXTRACTIVE_ENGINE, summarizeConversation } from "../engine/extractive";
 import { AppError, notFound } from "../errors";
+import { PROMPTS } from "../prompts";
 import { auditActorOf, recordAudit, type TAuditEvent } from "./audit";
+import { redactForAudit } from "./redact";
 import { ticketSafety } from "./ticket-safety";
 
 const EXCERPT_LENGTH = 180;
@@ -30,6 +32,7 @@ export async function summarizeTicket(
   ticketId: string,
   requestId?: string,
 ): Promise<TTicketSummary> {
+  const started = performance.now();
   const who = auditActorOf(actor);
   const summary = await withTenant(db, actor.tenant.id, async (tx) => {
     const ticket = await tx.ticket.findFirst({
@@ -64,6 +67,27 @@ export async function summarizeTicket(
       })),
     );
     const cited = new Set(sentences.map((s) => s.messageId));
+    // The step's trace: what ran and what it produced, redacted; the conversation itself is referenced
+    // by message ids, not copied (data minimisation).
+    const prompt = PROMPTS["ticket.summarize"];
+    const traceId = newId("trc");
+    await tx.copilotTrace.create({
+      data: {
+        id: traceId,
+        tenantId: actor.tenant.id,
+        ticketId: ticket.id,
+        actorId: actor.userId,
+        step: "summarize",
+        promptId: prompt.id,
+        promptVersion: prompt.version,
+        model: `${EXTRACTIVE_ENGINE.id}@${EXTRACTIVE_ENGINE.version}`,
+        input: { messageIds: ticket.messages.map((m) => m.id), messageCount: ticket.messages.length },
+        output: {
+          sentences: sentences.map((s) => ({ text: redactForAudit(s.text), messageId: s.messageId })),
+        },
+        latencyMs: Math.round(performance.now() - started),
+      },
+    });
     const citations: TCitedMessage[] = [];
     ticket.messages.forEach((m, index) => {
       if (!cited.has(m.id)) return;
@@ -84,7 +108,12 @@ export async function summarizeTicket(
         targetType: "ticket",
         targetId: ticket.id,
         outcome: "success",
-        metadata: { engine: EXTRACTIVE_ENGINE.id, sentences: sentences.length, citedMessageIds: [...cited] },
+        metadata: {
+          engine: EXTRACTIVE_ENGINE.id,
+          sentences: sentences.length,
+          citedMessageIds: [...cited],
+          traceId,
+        },
       },
       requestId,
     );

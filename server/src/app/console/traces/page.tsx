@@ -51,7 +51,8 @@ export default async function TracesPage({ searchParams }: Props) {
       ) : null}
       {result.traces.length === 0 ? (
         <EmptyState title="No copilot traces yet">
-          A trace is stored each time an agent drafts a reply from the sidebar.
+          A trace is stored for every copilot step: each summary, each set of suggested articles and each
+          reply draft.
         </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
