@@ -64,22 +64,21 @@ export async function getTrace(db: Database, actor: TActor, traceId: string): Pr
   const detail = await withTenant(db, actor.tenant.id, async (tx) => {
     const trace = await tx.copilotTrace.findFirst({ where: { id: traceId, tenantId: actor.tenant.id } });
     if (!trace) return null;
-    const [events, replays] = await Promise.all([
-      tx.auditEvent.findMany({
-        where: {
-          tenantId: actor.tenant.id,
-          OR: [{ targetId: trace.id }, { metadata: { path: ["traceId"], equals: trace.id } }],
-        },
-        orderBy: { seq: "asc" },
-        take: 50,
-      }),
-      tx.copilotTrace.findMany({
-        where: { tenantId: actor.tenant.id, replayOfId: trace.id },
-        orderBy: { createdAt: "desc" },
-        select: { id: true, createdAt: true },
-        take: 20,
-      }),
-    ]);
+    // One transaction is one connection: its queries run one after the other.
+    const events = await tx.auditEvent.findMany({
+      where: {
+        tenantId: actor.tenant.id,
+        OR: [{ targetId: trace.id }, { metadata: { path: ["traceId"], equals: trace.id } }],
+      },
+      orderBy: { seq: "asc" },
+      take: 50,
+    });
+    const replays = await tx.copilotTrace.findMany({
+      where: { tenantId: actor.tenant.id, replayOfId: trace.id },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, createdAt: true },
+      take: 20,
+    });
     const retrieved = Array.isArray(trace.retrieved)
       ? (trace.retrieved as { articleId: string; version: number; score?: number }[]).map((r) => ({
           articleId: r.articleId,

@@ -8,7 +8,7 @@ import { PROMPTS } from "../prompts";
 import { redactPii, restorePii, type TPiiVault } from "../safety/pii";
 import { auditActorOf, recordAudit } from "./audit";
 import { readableTiers, searchPassages, searchTerms } from "./knowledge";
-import { getPublished } from "./policies";
+import { getPublished, lineDiff } from "./policies";
 import { ticketSafety } from "./ticket-safety";
 
 /** How many of the agent's past replies the style is learned from. */
@@ -127,10 +127,9 @@ export async function draftReplyFor(
       passages,
       style,
     });
-    const [policy, charter] = await Promise.all([
-      getPublished(db, actor.tenant.id, "policy", tx),
-      getPublished(db, actor.tenant.id, "charter", tx),
-    ]);
+    // One transaction is one connection: its queries run one after the other.
+    const policy = await getPublished(db, actor.tenant.id, "policy", tx);
+    const charter = await getPublished(db, actor.tenant.id, "charter", tx);
     const traceId = newId("trc");
     const latencyMs = Math.round(performance.now() - started);
     await tx.copilotTrace.create({
@@ -333,39 +332,12 @@ function sideOf(trace: {
   };
 }
 
-/** A line diff (longest common subsequence): small texts only, which drafts are. */
-export function lineDiff(before: string, after: string): TReplay["diff"] {
-  const a = before.split("\n");
-  const b = after.split("\n");
-  const n = a.length;
-  const m = b.length;
-  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i -= 1) {
-    for (let j = m - 1; j >= 0; j -= 1) {
-      const row = lcs[i] as number[];
-      row[j] =
-        a[i] === b[j] ? (lcs[i + 1]?.[j + 1] ?? 0) + 1 : Math.max(lcs[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
-    }
-  }
-  const out: TReplay["diff"] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      out.push({ op: " ", line: a[i] ?? "" });
-      i += 1;
-      j += 1;
-    } else if ((lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0)) {
-      out.push({ op: "-", line: a[i] ?? "" });
-      i += 1;
-    } else {
-      out.push({ op: "+", line: b[j] ?? "" });
-      j += 1;
-    }
-  }
-  while (i < n) out.push({ op: "-", line: a[i++] ?? "" });
-  while (j < m) out.push({ op: "+", line: b[j++] ?? "" });
-  return out;
+/** The output's line diff, from the same diff the policy versions use. */
+export function outputDiff(before: string, after: string): TReplay["diff"] {
+  return lineDiff(before, after).lines.map((l) => ({
+    op: l.type === "added" ? "+" : l.type === "removed" ? "-" : " ",
+    line: l.text,
+  }));
 }
 
 /**
@@ -396,10 +368,8 @@ export async function replayTrace(db: Database, tenantId: string, traceId: strin
       passages,
       style: input.style ?? learnStyle([], ""),
     });
-    const [policy, charter] = await Promise.all([
-      getPublished(db, tenantId, "policy", tx),
-      getPublished(db, tenantId, "charter", tx),
-    ]);
+    const policy = await getPublished(db, tenantId, "policy", tx);
+    const charter = await getPublished(db, tenantId, "charter", tx);
     const replay = await tx.copilotTrace.create({
       data: {
         id: newId("trc"),
@@ -447,5 +417,5 @@ export async function replayTrace(db: Database, tenantId: string, traceId: strin
   if (original.text !== replay.text) changes.push("output text changed");
   if (original.confidence !== replay.confidence)
     changes.push(`confidence ${original.confidence ?? "?"} → ${replay.confidence ?? "?"}`);
-  return { original, replay, changes, diff: lineDiff(original.text, replay.text) };
+  return { original, replay, changes, diff: outputDiff(original.text, replay.text) };
 }

@@ -98,6 +98,11 @@ type PassageRow = {
   body: string;
 };
 
+/** The lexeme naming a tenant in the stored search vector (see migration 0007). */
+export function tenantLexeme(tenantId: string): string {
+  return `keeltenant${tenantId.toLowerCase().replace(/[^a-z0-9]/g, "")}`;
+}
+
 /**
  * Full-text search in the transaction's tenant: any of the terms (OR), ranked by term frequency with the
  * title weighted above the body, in the given tiers only; customer-specific records only for
@@ -122,21 +127,27 @@ export async function searchPassages(
   if (terms.length === 0 || input.tiers.length === 0) return [];
   const query = terms.join(" | ");
   const rows = await tx.$queryRawUnsafe<PassageRow[]>(
-    `SELECT a."id", a."version", a."title", a."tier"::text AS "tier", a."body",
-       ts_rank(a."search", q, 1) AS "score",
-       ts_headline('english', a."body", q, 'MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … ", StartSel="", StopSel=""') AS "snippet"
-     FROM "KnowledgeArticle" a, to_tsquery('english', $1) q
-     WHERE a."tenantId" = $2
-       AND a."search" @@ q
-       AND a."tier"::text = ANY($3::text[])
-       AND (a."tier" <> 'customer' OR a."customerId" = $4)
-     ORDER BY "score" DESC, a."id"
-     LIMIT $5`,
+    // Ranked and cut to the top `limit` first; only those get a headline (ts_headline is the costly part).
+    `SELECT t."id", t."version", t."title", t."tier", t."body", t."score",
+       ts_headline('english', t."body", to_tsquery('english', $1), 'MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … ", StartSel="", StopSel=""') AS "snippet"
+     FROM (
+       SELECT a."id", a."version", a."title", a."tier"::text AS "tier", a."body", ts_rank(a."search", q, 1) AS "score"
+       FROM "KnowledgeArticle" a, to_tsquery('english', $1) q
+       WHERE a."tenantId" = $2
+         -- The tenant's own lexeme (migration 0007): the index reads this tenant's postings only.
+         AND a."search" @@ (q && to_tsquery('simple', $6))
+         AND a."tier"::text = ANY($3::text[])
+         AND (a."tier" <> 'customer' OR a."customerId" = $4)
+       ORDER BY "score" DESC, a."id"
+       LIMIT $5
+     ) t
+     ORDER BY t."score" DESC, t."id"`,
     query,
     input.tenantId,
     input.tiers,
     input.customerId ?? "",
     input.limit,
+    tenantLexeme(input.tenantId),
   );
   return rows.map((r) => {
     const haystack = `${r.title}\n${r.body}`.toLowerCase();
