@@ -68,7 +68,17 @@ export function canonicalJson(value: unknown): string {
 
 /** The hash of one event given the previous event's hash. */
 export function computeAuditHash(prevHash: string, seq: number, event: AuditHashInput): string {
-  const body = canonicalJson({
+  const body = hashedBody(seq, event.createdAt.toISOString(), event);
+  return createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");
+}
+
+/** The canonical JSON an event's hash covers (seq and createdAt given apart: see auditAppendSql). */
+function hashedBody(
+  seq: number | string,
+  createdAt: string,
+  event: Omit<AuditHashInput, "createdAt"> | (AuditAppendInput & { metadata: unknown }),
+): string {
+  return canonicalJson({
     seq,
     id: event.id,
     tenantId: event.tenantId,
@@ -82,9 +92,8 @@ export function computeAuditHash(prevHash: string, seq: number, event: AuditHash
     reason: event.reason,
     metadata: event.metadata,
     requestId: event.requestId,
-    createdAt: event.createdAt.toISOString(),
+    createdAt,
   });
-  return createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");
 }
 
 /** Whether a row is one of the events written before the chain existed. */
@@ -180,22 +189,7 @@ const AT_MARK = `\u0001at-${randomUUID()}`;
  * so SQL can splice them in: body = before + createdAt + between + seq + after.
  */
 function bodyAroundSeqAndTime(event: AuditAppendInput & { metadata: unknown }) {
-  const marked = canonicalJson({
-    seq: SEQ_MARK,
-    id: event.id,
-    tenantId: event.tenantId,
-    actorType: event.actorType,
-    actorId: event.actorId,
-    actorLabel: event.actorLabel,
-    action: event.action,
-    targetType: event.targetType,
-    targetId: event.targetId,
-    outcome: event.outcome,
-    reason: event.reason,
-    metadata: event.metadata,
-    requestId: event.requestId,
-    createdAt: AT_MARK,
-  });
+  const marked = hashedBody(SEQ_MARK, AT_MARK, event);
   // Keys are sorted: createdAt comes before seq. createdAt is a JSON string, seq a number.
   const [before, rest] = marked.split(JSON.stringify(AT_MARK).slice(1, -1)) as [string, string];
   const [between, after] = rest.split(JSON.stringify(SEQ_MARK)) as [string, string];

@@ -10,6 +10,7 @@ import { auditActorOf, recordAudit } from "./audit";
 import { readableTiers, searchPassages, searchTerms } from "./knowledge";
 import { getPublished, lineDiff } from "./policies";
 import { ticketSafety } from "./ticket-safety";
+import { storeTrace } from "./traces";
 
 /** How many of the agent's past replies the style is learned from. */
 const STYLE_SAMPLES = 30;
@@ -130,45 +131,37 @@ export async function draftReplyFor(
     // One transaction is one connection: its queries run one after the other.
     const policy = await getPublished(db, actor.tenant.id, "policy", tx);
     const charter = await getPublished(db, actor.tenant.id, "charter", tx);
-    const traceId = newId("trc");
-    const latencyMs = Math.round(performance.now() - started);
-    await tx.copilotTrace.create({
-      data: {
-        id: traceId,
-        tenantId: actor.tenant.id,
-        ticketId: ticket.id,
-        actorId: actor.userId,
-        step: "draft",
-        promptId: prompt.id,
-        promptVersion: prompt.version,
-        policyVersion: policy.version,
-        charterVersion: charter.version,
-        model: `${DRAFT_ENGINE.id}@${DRAFT_ENGINE.version}`,
-        settings: { styleSamples: STYLE_SAMPLES, requestMessages: REQUEST_MESSAGES },
-        retrieved: passages.map((p) => ({ articleId: p.articleId, version: p.version, score: p.score })),
-        toolCalls: [
-          {
-            name: "knowledge.search",
-            at: new Date().toISOString(),
-            ms: searchMs,
-            input: { terms, tiers },
-            output: { articles: passages.map((p) => `${p.articleId}@${p.version}`) },
-          },
-        ],
-        // Redacted: placeholders, never the vault.
-        input: {
-          subject,
-          request: redactedRequest,
-          style,
-          injectionFlagged: safety?.injectionFlagged ?? false,
-        } as Prisma.InputJsonObject,
-        output: {
-          text: draft.text,
-          citations: draft.citations,
-          confidence: draft.confidence,
-          grounded: draft.grounded,
+    const traceId = await storeTrace(tx, actor, {
+      ticketId: ticket.id,
+      step: "draft",
+      prompt: "reply.draft",
+      model: `${DRAFT_ENGINE.id}@${DRAFT_ENGINE.version}`,
+      startedAt: started,
+      policyVersion: policy.version,
+      charterVersion: charter.version,
+      settings: { styleSamples: STYLE_SAMPLES, requestMessages: REQUEST_MESSAGES },
+      retrieved: passages.map((p) => ({ articleId: p.articleId, version: p.version, score: p.score })),
+      toolCalls: [
+        {
+          name: "knowledge.search",
+          at: new Date().toISOString(),
+          ms: searchMs,
+          input: { terms, tiers },
+          output: { articles: passages.map((p) => `${p.articleId}@${p.version}`) },
         },
-        latencyMs,
+      ],
+      // Redacted: placeholders, never the vault.
+      input: {
+        subject,
+        request: redactedRequest,
+        style,
+        injectionFlagged: safety?.injectionFlagged ?? false,
+      } as Prisma.InputJsonObject,
+      output: {
+        text: draft.text,
+        citations: draft.citations,
+        confidence: draft.confidence,
+        grounded: draft.grounded,
       },
     });
     await recordAudit(

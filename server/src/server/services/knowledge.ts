@@ -23,10 +23,10 @@ import {
 import type * as z from "zod";
 import type { TActor } from "../actor";
 import { AppError, notFound } from "../errors";
-import { PROMPTS } from "../prompts";
 import { auditActorOf, recordAudit } from "./audit";
 import { getPublishedCharter } from "./policies";
 import { redactForAudit } from "./redact";
+import { storeTrace } from "./traces";
 
 type Tier = (typeof KNOWLEDGE_TIERS)[number];
 
@@ -194,24 +194,16 @@ export async function suggestArticles(db: Database, actor: TActor, ticketId: str
       customerId: ticket.customerId,
       limit,
     });
-    const prompt = PROMPTS["kb.suggest"];
-    const traceId = newId("trc");
-    await tx.copilotTrace.create({
-      data: {
-        id: traceId,
-        tenantId: actor.tenant.id,
-        ticketId: ticket.id,
-        actorId: actor.userId,
-        step: "suggest",
-        promptId: prompt.id,
-        promptVersion: prompt.version,
-        model: "postgres-fts@1",
-        settings: { limit },
-        retrieved: passages.map((p) => ({ articleId: p.articleId, version: p.version, score: p.score })),
-        input: { terms, tiers },
-        output: { articles: passages.map((p) => `${p.articleId}@${p.version}`) },
-        latencyMs: Math.round(performance.now() - started),
-      },
+    const traceId = await storeTrace(tx, actor, {
+      ticketId: ticket.id,
+      step: "suggest",
+      prompt: "kb.suggest",
+      model: "postgres-fts@1",
+      startedAt: started,
+      settings: { limit },
+      retrieved: passages.map((p) => ({ articleId: p.articleId, version: p.version, score: p.score })),
+      input: { terms, tiers },
+      output: { articles: passages.map((p) => `${p.articleId}@${p.version}`) },
     });
     await recordAudit(tx, auditActorOf(actor), {
       action: "kb.suggest",

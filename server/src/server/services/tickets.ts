@@ -10,10 +10,10 @@ import {
 import type { TActor } from "../actor";
 import { EXTRACTIVE_ENGINE, summarizeConversation } from "../engine/extractive";
 import { AppError, notFound } from "../errors";
-import { PROMPTS } from "../prompts";
 import { auditActorOf, recordAudit, type TAuditEvent } from "./audit";
 import { redactForAudit } from "./redact";
 import { ticketSafety } from "./ticket-safety";
+import { storeTrace } from "./traces";
 
 const EXCERPT_LENGTH = 180;
 
@@ -69,24 +69,14 @@ export async function summarizeTicket(
     const cited = new Set(sentences.map((s) => s.messageId));
     // The step's trace: what ran and what it produced, redacted; the conversation itself is referenced
     // by message ids, not copied (data minimisation).
-    const prompt = PROMPTS["ticket.summarize"];
-    const traceId = newId("trc");
-    await tx.copilotTrace.create({
-      data: {
-        id: traceId,
-        tenantId: actor.tenant.id,
-        ticketId: ticket.id,
-        actorId: actor.userId,
-        step: "summarize",
-        promptId: prompt.id,
-        promptVersion: prompt.version,
-        model: `${EXTRACTIVE_ENGINE.id}@${EXTRACTIVE_ENGINE.version}`,
-        input: { messageIds: ticket.messages.map((m) => m.id), messageCount: ticket.messages.length },
-        output: {
-          sentences: sentences.map((s) => ({ text: redactForAudit(s.text), messageId: s.messageId })),
-        },
-        latencyMs: Math.round(performance.now() - started),
-      },
+    const traceId = await storeTrace(tx, actor, {
+      ticketId: ticket.id,
+      step: "summarize",
+      prompt: "ticket.summarize",
+      model: `${EXTRACTIVE_ENGINE.id}@${EXTRACTIVE_ENGINE.version}`,
+      startedAt: started,
+      input: { messageIds: ticket.messages.map((m) => m.id), messageCount: ticket.messages.length },
+      output: { sentences: sentences.map((s) => ({ text: redactForAudit(s.text), messageId: s.messageId })) },
     });
     const citations: TCitedMessage[] = [];
     ticket.messages.forEach((m, index) => {
