@@ -73,4 +73,12 @@ test("an agent drafts a reply in their own style, edits it and inserts it into t
   await expect(page.getByTestId("trace-input")).not.toContainText("Hannah");
   await expect(page.getByTestId("trace-retrieved")).toContainText("@");
   await screenshot(page, "copilot-03-console-trace");
+
+  // Replaying it against what is in force now stores a replay and shows what changed (nothing here).
+  await page.getByTestId("trace-replay-submit").click();
+  const replayed = page.getByTestId("trace-replay-result");
+  await expect(replayed).toContainText("Nothing changed.");
+  await replayed.getByRole("link", { name: "Open the replay" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Trace trc_");
+  await expect(page.getByText(/replay of trc_/)).toBeVisible();
 });

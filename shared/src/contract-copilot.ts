@@ -117,4 +117,15 @@ export const copilotContract = {
     input: z.strictObject({ traceId: ZId }),
     output: ZTraceDetail,
   },
+  /** Re-runs a draft trace against what is in force now; stored as a new trace (a replay of it). */
+  "trace.replay": {
+    kind: "mutation",
+    input: z.strictObject({ traceId: ZId }),
+    output: z.object({
+      replayTraceId: ZId,
+      /** What differs, in words; empty when nothing did. */
+      changes: z.array(z.string()),
+      diff: z.array(z.object({ op: z.enum([" ", "-", "+"]), line: z.string() })),
+    }),
+  },
 } as const;

@@ -4,7 +4,7 @@ import { createTestDatabase } from "@keel/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replayTrace } from "../services/copilot";
-import { callerWithToken } from "../testing/harness";
+import { callerWithSession, callerWithToken } from "../testing/harness";
 
 let db: Database;
 const tokens = new Map<string, string>();
@@ -192,5 +192,41 @@ describe("every copilot step leaves a trace", () => {
       // Redacted like audit events: the customer's e-mail never appears in a trace.
       expect(JSON.stringify([trace.input, trace.output])).not.toContain(ticket.customer.email);
     }
+  });
+});
+
+describe("replaying from the console", () => {
+  it("lets audit readers replay a draft, audits it, and refuses agents", async () => {
+    const { tenant, ticket } = await tentTicket();
+    const draft = await (await as("agent@northwind.test")).reply.draft({ ticketId: ticket.id });
+    // In the console (a session): extension tokens are not scoped for traces.
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { email: "supervisor@northwind.test" } });
+    const supervisor = await callerWithSession(db, {
+      via: "session",
+      userId: user.id,
+      sessionTenantId: tenant.id,
+    });
+    expect(
+      await codeOf((await as("supervisor@northwind.test")).trace.replay({ traceId: draft.traceId })),
+    ).toBe("FORBIDDEN");
+    const result = await supervisor.trace.replay({ traceId: draft.traceId });
+    expect(result.changes).toEqual([]);
+    expect(result.diff.length).toBeGreaterThan(0);
+    const replay = await supervisor.trace.get({ traceId: result.replayTraceId });
+    expect(replay.replayOfId).toBe(draft.traceId);
+    const original = await supervisor.trace.get({ traceId: draft.traceId });
+    expect(original.replays.map((r) => r.id)).toContain(result.replayTraceId);
+    expect(original.events.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["reply.draft", "trace.replay"]),
+    );
+    expect(
+      await db.prisma.auditEvent.count({
+        where: { tenantId: tenant.id, action: "trace.replay", targetId: draft.traceId },
+      }),
+    ).toBe(1);
+    // Agents do not read audit data, so they cannot list, read or replay traces.
+    const agent = await as("agent@northwind.test");
+    expect(await codeOf(agent.trace.replay({ traceId: draft.traceId }))).toBe("FORBIDDEN");
+    expect(await codeOf(agent.trace.list({}))).toBe("FORBIDDEN");
   });
 });

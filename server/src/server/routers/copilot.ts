@@ -1,5 +1,5 @@
 import { contract } from "@keel/shared";
-import { draftReplyFor, recordDraftFeedback } from "../services/copilot";
+import { draftReplyFor, recordDraftFeedback, replayTraceFor } from "../services/copilot";
 import { getTrace, listTraces } from "../services/copilot-traces";
 import { actionProcedure, permissionProcedure, router } from "../trpc/init";
 
@@ -28,4 +28,8 @@ export const traceRouter = router({
     .input(c["trace.get"].input)
     .output(c["trace.get"].output)
     .query(({ ctx, input }) => getTrace(ctx.db, ctx.actor, input.traceId)),
+  replay: permissionProcedure("audit.read")
+    .input(c["trace.replay"].input)
+    .output(c["trace.replay"].output)
+    .mutation(({ ctx, input }) => replayTraceFor(ctx.db, ctx.actor, input.traceId)),
 });

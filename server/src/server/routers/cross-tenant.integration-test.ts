@@ -166,6 +166,7 @@ const ATTACKS: Record<string, (b: B) => Attack[]> = {
     { input: { ticketId: b.ticketId }, expect: "no_leak" },
   ],
   "trace.get": (b) => [{ input: { traceId: b.traceId }, expect: "not_found" }],
+  "trace.replay": (b) => [{ input: { traceId: b.traceId }, expect: "not_found" }],
   "knowledge.search": () => [{ input: { query: `${SECRET_MARKER} confidential` }, expect: "no_leak" }],
   "knowledge.list": () => [{ input: {}, expect: "no_leak" }],
   "knowledge.get": (b) => [{ input: { articleId: b.articleId }, expect: "not_found" }],

@@ -101,6 +101,15 @@ export type TAuditEvent =
       metadata?: { verdict: string; ticketId: string | null; changed?: number; length?: number };
     }
   | {
+      action: "trace.replay";
+      targetType: "copilot_trace";
+      targetId: string;
+      outcome: Outcome;
+      reason?: string;
+      /** The replay's own trace and what changed. */
+      metadata?: { traceId: string; changes: string[] };
+    }
+  | {
       action: "kb.suggest";
       targetType: "ticket";
       targetId: string;

@@ -412,3 +412,38 @@ export async function replayTrace(db: Database, tenantId: string, traceId: strin
     changes.push(`confidence ${original.confidence ?? "?"} → ${replay.confidence ?? "?"}`);
   return { original, replay, changes, diff: outputDiff(original.text, replay.text) };
 }
+
+/** A replay asked for by a person in the console: the replay, audited in the caller's tenant. */
+export async function replayTraceFor(
+  db: Database,
+  actor: TActor,
+  traceId: string,
+): Promise<{ replayTraceId: string; changes: string[]; diff: TReplay["diff"] }> {
+  const who = auditActorOf(actor);
+  try {
+    const result = await replayTrace(db, actor.tenant.id, traceId);
+    await withTenant(db, actor.tenant.id, (tx) =>
+      recordAudit(tx, who, {
+        action: "trace.replay",
+        targetType: "copilot_trace",
+        targetId: traceId,
+        outcome: "success",
+        metadata: { traceId: result.replay.traceId, changes: result.changes },
+      }),
+    );
+    return { replayTraceId: result.replay.traceId, changes: result.changes, diff: result.diff };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") {
+      await withTenant(db, actor.tenant.id, (tx) =>
+        recordAudit(tx, who, {
+          action: "trace.replay",
+          targetType: "copilot_trace",
+          targetId: traceId,
+          outcome: "not_found",
+          reason: "no such trace in the caller's tenant",
+        }),
+      );
+    }
+    throw error;
+  }
+}

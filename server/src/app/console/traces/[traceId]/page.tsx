@@ -5,6 +5,8 @@ import { AppShell } from "~/components/app-shell";
 import { Badge, EmptyState, formatDateTime, PageHeader } from "~/components/ui";
 import { requirePageActor } from "~/server/page-auth";
 import { createCaller } from "~/server/routers";
+import { replay } from "./actions";
+import { ReplayForm } from "./replay-form";
 
 export const metadata: Metadata = { title: "Copilot trace" };
 export const dynamic = "force-dynamic";
@@ -151,10 +153,15 @@ export default async function TracePage({ params }: Props) {
               </ul>
             </>
           ) : null}
-          <p className="mt-4 text-xs text-slate-500">
-            Replay against the current prompt, engine, policy and knowledge:{" "}
-            <code className="rounded bg-slate-100 px-1">pnpm copilot:replay {trace.id}</code>
-          </p>
+          {trace.step === "draft" ? (
+            <>
+              <ReplayForm action={replay.bind(null, trace.id)} />
+              <p className="mt-2 text-xs text-slate-500">
+                From a shell:{" "}
+                <code className="rounded bg-slate-100 px-1">pnpm copilot:replay {trace.id}</code>
+              </p>
+            </>
+          ) : null}
         </section>
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
