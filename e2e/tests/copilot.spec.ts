@@ -82,3 +82,31 @@ test("an agent drafts a reply in their own style, edits it and inserts it into t
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Trace trc_");
   await expect(page.getByText(/replay of trc_/)).toBeVisible();
 });
+
+test("a draft no article supports says so, with low confidence, and offers the hand-off", async ({
+  context,
+  extensionId,
+  baseURL,
+}) => {
+  const page = await context.newPage();
+  await signInConsole(page, "agent@northwind.test");
+  await page.goto("/helpdesk");
+  await page
+    .getByTestId("ticket-list")
+    .getByRole("link", { name: /exchange cascade boots/i })
+    .first()
+    .click();
+  await expect(page.locator("[data-keel-ticket-id]")).toBeVisible();
+  await connectExtension(context, extensionId, baseURL as string, "agent@northwind.test");
+  await page.bringToFront();
+
+  const section = page.getByTestId("reply-draft");
+  await section.getByTestId("reply-draft-generate").click();
+  await expect(section).toHaveAttribute("data-state", "ready");
+  await expect(section.getByTestId("reply-draft-text")).toHaveValue(/looking into this/);
+  await expect(section.getByTestId("reply-draft-confidence")).toContainText("% confidence");
+  await expect(section.getByTestId("reply-draft-low")).toBeVisible();
+  await section.getByTestId("reply-draft-handoff").click();
+  await expect(page.getByTestId("keel-tab-escalation")).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("keel-escalation")).toBeVisible();
+});

@@ -17,6 +17,8 @@ type Props = {
   tokenId: string;
   /** Puts text into the helpdesk's reply box; false when the page has none. */
   onInsert: (text: string) => boolean;
+  /** Opens the hand-off (Escalation tab), offered when the draft's confidence is low. */
+  onHandOff?: () => void;
 };
 
 /**
@@ -26,7 +28,7 @@ type Props = {
  * discards it; inserting as is, inserting an edit and discarding are recorded as feedback on the draft.
  * Low confidence says so and points to a hand-off.
  */
-export function DraftReply({ ticketId, tokenId, onInsert }: Props) {
+export function DraftReply({ ticketId, tokenId, onInsert, onHandOff }: Props) {
   const [state, setState] = useState<TState>({ kind: "idle" });
   const key = `${tokenId}:${ticketId}`;
   const current = useRef(key);
@@ -146,7 +148,17 @@ export function DraftReply({ ticketId, tokenId, onInsert }: Props) {
             <p className="text-xs text-amber-800" data-testid="reply-draft-low">
               {state.draft.grounded
                 ? "Low confidence: check the facts before sending, or hand the ticket off."
-                : "No help article answers this; consider handing the ticket off (Escalation tab)."}
+                : "No help article answers this; consider handing the ticket off."}
+              {onHandOff ? (
+                <button
+                  type="button"
+                  onClick={onHandOff}
+                  data-testid="reply-draft-handoff"
+                  className="ml-1 font-semibold underline underline-offset-2 hover:text-amber-900 focus-visible:outline focus-visible:outline-2 focus-visible:outline-amber-600"
+                >
+                  Hand off…
+                </button>
+              ) : null}
             </p>
           ) : null}
           <label htmlFor={textId} className="sr-only">

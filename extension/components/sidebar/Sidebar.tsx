@@ -158,6 +158,7 @@ export function Sidebar() {
                       ticketId={ticket.ticketId}
                       tokenId={connected.tokenId}
                       onInsert={(text) => insertIntoReplyBox(document, ticket.helpdesk, text)}
+                      onHandOff={() => selectTab("escalation")}
                     />
                   ) : null}
                 </TabPanel>
