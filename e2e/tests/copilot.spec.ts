@@ -1,22 +1,17 @@
-import { connectExtension, expect, screenshot, signInConsole, signOutConsole, test } from "./fixtures";
+import { expect, openTicketWithExtension, screenshot, signInConsole, signOutConsole, test } from "./fixtures";
 
 test("an agent drafts a reply in their own style, edits it and inserts it into the helpdesk's reply box", async ({
   context,
   extensionId,
   baseURL,
 }) => {
-  const page = await context.newPage();
-  await signInConsole(page, "agent@northwind.test");
-  await page.goto("/helpdesk");
-  await page
-    .getByTestId("ticket-list")
-    .getByRole("link", { name: /tent arrived/i })
-    .first()
-    .click();
-  await expect(page.locator("[data-keel-ticket-id]")).toBeVisible();
-
-  await connectExtension(context, extensionId, baseURL as string, "agent@northwind.test");
-  await page.bringToFront();
+  const page = await openTicketWithExtension(
+    context,
+    extensionId,
+    baseURL as string,
+    "agent@northwind.test",
+    /tent arrived/i,
+  );
   await expect(page.getByTestId("keel-summary")).toBeVisible();
 
   const section = page.getByTestId("reply-draft");
@@ -88,17 +83,13 @@ test("a draft no article supports says so, with low confidence, and offers the h
   extensionId,
   baseURL,
 }) => {
-  const page = await context.newPage();
-  await signInConsole(page, "agent@northwind.test");
-  await page.goto("/helpdesk");
-  await page
-    .getByTestId("ticket-list")
-    .getByRole("link", { name: /exchange cascade boots/i })
-    .first()
-    .click();
-  await expect(page.locator("[data-keel-ticket-id]")).toBeVisible();
-  await connectExtension(context, extensionId, baseURL as string, "agent@northwind.test");
-  await page.bringToFront();
+  const page = await openTicketWithExtension(
+    context,
+    extensionId,
+    baseURL as string,
+    "agent@northwind.test",
+    /exchange cascade boots/i,
+  );
 
   const section = page.getByTestId("reply-draft");
   await section.getByTestId("reply-draft-generate").click();

@@ -98,3 +98,24 @@ export async function openFirstTicket(page: Page) {
   expect(ticketId).toBeTruthy();
   return ticketId as string;
 }
+
+/**
+ * Signs an agent into the sandbox helpdesk, opens the ticket whose list link matches `subject`, then
+ * connects the extension as the same user and brings the ticket back to the front; returns its page.
+ */
+export async function openTicketWithExtension(
+  context: BrowserContext,
+  extensionId: string,
+  baseURL: string,
+  email: string,
+  subject: RegExp,
+) {
+  const page = await context.newPage();
+  await signInConsole(page, email);
+  await page.goto("/helpdesk");
+  await page.getByTestId("ticket-list").getByRole("link", { name: subject }).first().click();
+  await expect(page.locator("[data-keel-ticket-id]")).toBeVisible();
+  await connectExtension(context, extensionId, baseURL, email);
+  await page.bringToFront();
+  return page;
+}

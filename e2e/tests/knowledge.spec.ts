@@ -1,22 +1,17 @@
-import { connectExtension, expect, screenshot, signInConsole, test } from "./fixtures";
+import { expect, openTicketWithExtension, screenshot, signInConsole, test } from "./fixtures";
 
 test("an agent sees suggested articles, with the words they matched, for a refund ticket", async ({
   context,
   extensionId,
   baseURL,
 }) => {
-  const page = await context.newPage();
-  await signInConsole(page, "agent@northwind.test");
-  await page.goto("/helpdesk");
-  await page
-    .getByTestId("ticket-list")
-    .getByRole("link", { name: /refund for returned/i })
-    .first()
-    .click();
-  await expect(page.locator("[data-keel-ticket-id]")).toBeVisible();
-
-  await connectExtension(context, extensionId, baseURL as string, "agent@northwind.test");
-  await page.bringToFront();
+  const page = await openTicketWithExtension(
+    context,
+    extensionId,
+    baseURL as string,
+    "agent@northwind.test",
+    /refund for returned/i,
+  );
 
   await expect(page.getByTestId("keel-summary")).toBeVisible();
   const section = page.getByTestId("kb-suggestions");
