@@ -231,6 +231,7 @@ function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-function firstName(name: string): string | null {
+/** The first word of a name ("Maya Okafor" -> "Maya"); null for an empty name. */
+export function firstName(name: string): string | null {
   return name.trim().split(/\s+/)[0] || null;
 }

@@ -2,7 +2,7 @@ import type { Database, Prisma } from "@keel/db";
 import { newId, withTenant } from "@keel/db";
 import type { TReplyDraft } from "@keel/shared";
 import type { TActor } from "../actor";
-import { DRAFT_ENGINE, draftReply, learnStyle, type TDraft } from "../engine/draft";
+import { DRAFT_ENGINE, draftReply, firstName, learnStyle, type TDraft } from "../engine/draft";
 import { AppError, notFound } from "../errors";
 import { PROMPTS } from "../prompts";
 import { redactPii, restorePii, type TPiiVault } from "../safety/pii";
@@ -20,7 +20,7 @@ const REQUEST_MESSAGES = 3;
 const CUSTOMER = "[PERSON_0]";
 
 function firstNameOf(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
+  return firstName(name) ?? name;
 }
 
 function escapeRegExp(text: string): string {
